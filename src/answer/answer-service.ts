@@ -1,0 +1,67 @@
+import type { Config } from "../config/config.js";
+import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
+import { silentLogger, type Logger } from "../core/logger.js";
+import type { Answer, AskOptions, ConversationTurn, QuestionAnswerer } from "../core/types.js";
+import { createEmbedder } from "../embeddings/create-embeddings.js";
+import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
+import { answerExtractively } from "./extractive.js";
+import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
+import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
+
+export const maxQuestionChars = 2000;
+
+/** Rejects questions no one could answer: empty, or longer than a page. */
+export function validateQuestion(question: string): string {
+  const trimmed = question.trim();
+  if (trimmed === "") {
+    throw new CoopdocsError(ErrorCode.QuestionInvalid, "The question is empty.", 'Ask something, e.g. "What are the 2016-2020 priority areas?"');
+  }
+  if (trimmed.length > maxQuestionChars) {
+    throw new CoopdocsError(
+      ErrorCode.QuestionInvalid,
+      `The question is ${trimmed.length} characters long; the limit is ${maxQuestionChars}.`,
+      "Ask one shorter question at a time.",
+    );
+  }
+  return trimmed;
+}
+
+const followUpCue = /^(and|also|what about|how about|which of|of those|and what)\b|\b(those|these|them|they|it|its|that one|this one)\b/i;
+
+/**
+ * A follow-up ("and which of those concern biodiversity?") is searched together with the previous
+ * question, so retrieval sees what "those" refers to.
+ */
+export function contextualQuery(question: string, history: readonly ConversationTurn[] = []): string {
+  const previous = [...history].reverse().find((turn) => turn.role === "user")?.text;
+  if (!previous) return question;
+  const short = question.split(/\s+/).length <= 8;
+  return followUpCue.test(question) || short ? `${previous} ${question}` : question;
+}
+
+export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgress"> {
+  logger?: Logger;
+  /** Passages retrieved per question. */
+  k?: number;
+}
+
+/** The core's one entry point for adapters: builds or refreshes the index, then answers questions. */
+export interface AnswerService extends QuestionAnswerer {
+  retriever: HybridRetriever;
+}
+
+export async function createAnswerService(config: Config, options: AnswerServiceOptions = {}): Promise<AnswerService> {
+  const logger = options.logger ?? silentLogger;
+  const embedder = await createEmbedder(config.embeddings);
+  await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress: options.onProgress });
+  const retriever = await HybridRetriever.open(config.indexDir, embedder, {}, [chineseGlossaryExpander]);
+  const k = options.k ?? 8;
+
+  const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
+    const query = contextualQuery(validateQuestion(question), askOptions.history);
+    const passages = await retriever.retrieve(query, k);
+    return answerExtractively(query, passages, { searchQuery: retriever.searchQuery(query), idf: retriever.idf });
+  };
+
+  return { retriever, ask: extractive };
+}

@@ -1,0 +1,57 @@
+import type { Passage } from "../core/types.js";
+
+/** A quotable piece of a passage: one sentence, or a list with its lead-in kept whole. */
+export interface EvidenceUnit {
+  passage: Passage;
+  /** Rank of the passage in the retrieval results (0 = best). */
+  passageRank: number;
+  /** Verbatim text as it appears in the passage. */
+  text: string;
+  isList: boolean;
+}
+
+const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+/;
+const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+
+// Abbreviations after which Intl.Segmenter wrongly ends a sentence in these documents.
+const abbreviation = /\b(?:Mr|Ms|Mrs|Dr|H\. ?E|No|e\.g|i\.e|etc|Art|Para|Vol)\.\s*$/i;
+
+export function splitSentences(paragraph: string): string[] {
+  const sentences: string[] = [];
+  for (const { segment } of segmenter.segment(paragraph)) {
+    const previous = sentences.at(-1);
+    if (previous !== undefined && (abbreviation.test(previous) || /^[a-z0-9(]/.test(segment.trim()))) {
+      sentences[sentences.length - 1] = previous + segment;
+    } else {
+      sentences.push(segment);
+    }
+  }
+  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+/** Splits passages into sentences and whole lists (a lead-in line followed by its items). */
+export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
+  const units: EvidenceUnit[] = [];
+  passages.forEach((passage, passageRank) => {
+    const lines = passage.text.split("\n");
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? "";
+      let j = i + 1;
+      while (j < lines.length && listItem.test(lines[j] ?? "")) j++;
+      if (j > i + 1) {
+        // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
+        units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true });
+        i = j - 1;
+        continue;
+      }
+      if (/:\s*$/.test(line) && i + 1 < lines.length) {
+        // "Activities:" followed by a plain paragraph: keep the label with what it introduces.
+        units.push({ passage, passageRank, text: `${line}\n${lines[i + 1] ?? ""}`, isList: false });
+        i += 1;
+        continue;
+      }
+      for (const sentence of splitSentences(line)) units.push({ passage, passageRank, text: sentence, isList: false });
+    }
+  });
+  return units;
+}

@@ -1,0 +1,203 @@
+import type { Answer, Citation, Passage } from "../core/types.js";
+import { contentTerms } from "../store/lexical-index.js";
+import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
+import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
+
+export interface ExtractiveContext {
+  /** The query retrieval searched with (acronyms expanded, translated); defaults to the question. */
+  searchQuery?: string;
+  /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
+  idf?: (term: string) => number;
+}
+
+export interface ExtractiveOptions {
+  /** Passages considered as evidence. */
+  evidencePassages: number;
+  /** Most units quoted in one answer. */
+  maxUnits: number;
+  /** Soft limit on the answer's length; one whole list may exceed it. */
+  maxChars: number;
+  /** Weighted share of the question's terms the top passages must contain for an answer. */
+  minCoverage: number;
+  /** Passages shown when nothing is found. */
+  closestPassages: number;
+}
+
+export const defaultExtractiveOptions: ExtractiveOptions = {
+  evidencePassages: 6,
+  maxUnits: 3,
+  maxChars: 1400,
+  minCoverage: 0.5,
+  closestPassages: 3,
+};
+
+export const notFoundAnswer = "I could not find this in the documents.";
+
+export interface ScoredUnit extends EvidenceUnit {
+  terms: Set<string>;
+  score: number;
+}
+
+const monthOrYear = /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const placeCue = /\b(in|at|located in|based in|held in) [A-Z][a-z]+/;
+const personCue = /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
+const numberCue = /\b\d+\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+
+function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
+  switch (analysis.type) {
+    case "when":
+      return monthOrYear.test(unit.text) ? 0.15 : 0;
+    case "where":
+      return placeCue.test(unit.text) ? 0.12 : 0;
+    case "who":
+      return personCue.test(unit.text) ? 0.08 : 0;
+    case "count":
+      return numberCue.test(unit.text) ? 0.1 : 0;
+    case "list":
+      return unit.isList ? 0.25 : 0;
+    default:
+      return unit.isList ? 0.05 : 0;
+  }
+}
+
+function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
+  let sum = 0;
+  for (const t of terms) sum += idf(t);
+  return sum;
+}
+
+/**
+ * The default, offline answer: quotes the sentences or whole lists that best answer the question,
+ * each cited as [n]. When the top passages do not cover the question (or never mention what it asks
+ * about), answers "not found" and lists the closest passages instead of guessing.
+ */
+export function answerExtractively(
+  question: string,
+  passages: readonly Passage[],
+  context: ExtractiveContext = {},
+  options: ExtractiveOptions = defaultExtractiveOptions,
+): Answer {
+  const idf = context.idf ?? (() => 1);
+  const analysis = analyseQuestion(question, context.searchQuery ?? question);
+  const evidence = passages.slice(0, options.evidencePassages);
+  const known = analysis.terms.filter((t) => idf(t) > 0);
+  const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
+
+  const totalWeight = weightOf(known, idf);
+  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
+  const focusMissing = analysis.focus.filter((t) => !evidenceTerms.has(t));
+  if (evidence.length === 0 || coverage < options.minCoverage || focusMissing.length > 0) {
+    return notFound(passages, options);
+  }
+
+  const units = scoreUnits(evidenceUnits(evidence), analysis, known, idf);
+  const selected = selectUnits(units, known, idf, options);
+  if (selected.length === 0) return notFound(passages, options);
+  return compose(selected, options);
+}
+
+/**
+ * How well a unit answers: the weighted share of question terms it contains, plus cues for the kind
+ * of answer wanted, plus a small prior for better-ranked passages. A list's items count half, so a long
+ * list does not win on size alone; section headings count a little (they say what a sentence is about).
+ */
+export function scoreUnits(
+  units: EvidenceUnit[],
+  analysis: QuestionAnalysis,
+  known: string[],
+  idf: (t: string) => number,
+): ScoredUnit[] {
+  const totalWeight = Math.max(weightOf(known, idf), 1e-9);
+  return units.map((unit) => {
+    const [leadIn = "", ...items] = unit.isList ? unit.text.split("\n") : [unit.text];
+    const main = new Set(contentTerms(leadIn));
+    const listed = new Set(contentTerms(items.join(" ")));
+    const heading = new Set(contentTerms(unit.passage.meta.section));
+    let matched = 0;
+    for (const t of known) {
+      if (main.has(t)) matched += idf(t);
+      else if (listed.has(t)) matched += 0.5 * idf(t);
+      else if (heading.has(t)) matched += 0.3 * idf(t);
+    }
+    const terms = new Set([...main, ...listed]);
+    const rankPrior = 0.12 / (1 + unit.passageRank);
+    return { ...unit, terms, score: matched / totalWeight + typeBonus(unit, analysis) + rankPrior };
+  });
+}
+
+/** Greedy: best unit first, then units that add question terms not yet covered and still score well. */
+function selectUnits(units: ScoredUnit[], terms: string[], idf: (t: string) => number, options: ExtractiveOptions): ScoredUnit[] {
+  const ranked = [...units].sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return [];
+  const selected: ScoredUnit[] = [best];
+  const covered = new Set(terms.filter((t) => best.terms.has(t)));
+  let length = best.text.length;
+  for (const unit of ranked.slice(1)) {
+    if (selected.length >= options.maxUnits) break;
+    if (unit.score < best.score * 0.55) break;
+    const adds = terms.filter((t) => unit.terms.has(t) && !covered.has(t));
+    if (weightOf(adds, idf) <= 0) continue;
+    if (length + unit.text.length > options.maxChars && !(unit.isList && !selected.some((s) => s.isList))) continue;
+    if (selected.some((s) => s.text === unit.text)) continue;
+    selected.push(unit);
+    adds.forEach((t) => covered.add(t));
+    length += unit.text.length;
+  }
+  // Keep the documents' order within a passage so quoted sentences read naturally.
+  return selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+}
+
+function shorten(text: string, max: number): string {
+  const flat = text.replace(/\s*\n\s*/g, " ");
+  return flat.length <= max ? flat : `${flat.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+}
+
+function citationFor(n: number, passage: Passage, quote: string): Citation {
+  const { file, title, section, page } = passage.meta;
+  return { n, file, title, section, page, quote };
+}
+
+function compose(selected: ScoredUnit[], options: ExtractiveOptions): Answer {
+  const numbers = new Map<string, number>();
+  const quotes = new Map<string, string[]>();
+  const paragraphs: string[] = [];
+  for (const unit of selected) {
+    const id = unit.passage.id;
+    if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
+    const n = numbers.get(id) ?? 0;
+    quotes.set(id, [...(quotes.get(id) ?? []), unit.text]);
+    if (unit.isList) {
+      const [leadIn, ...items] = unit.text.split("\n");
+      paragraphs.push(`${leadIn} [${n}]\n${items.map((item) => `- ${item.replace(/^[-•*]\s+/, "")}`).join("\n")}`);
+    } else {
+      paragraphs.push(`${unit.text.replace(/\n/g, " ")} [${n}]`);
+    }
+  }
+  const citations = [...numbers.entries()].map(([id, n]) => {
+    const passage = selected.find((u) => u.passage.id === id)?.passage;
+    const quote = (quotes.get(id) ?? []).map((q) => shorten(q, 600)).join(" … ");
+    return passage ? [citationFor(n, passage, quote)] : [];
+  });
+  return {
+    answer: paragraphs.join("\n\n"),
+    mode: "extractive",
+    citations: citations.flat(),
+    found: true,
+    passages: [...new Map(selected.map((u) => [u.passage.id, u.passage])).values()],
+  };
+}
+
+function notFound(passages: readonly Passage[], options: ExtractiveOptions): Answer {
+  const closest = passages.slice(0, options.closestPassages);
+  return {
+    answer:
+      closest.length > 0
+        ? `${notFoundAnswer} The closest passages are listed below; they may not answer the question.`
+        : notFoundAnswer,
+    mode: "extractive",
+    citations: [],
+    found: false,
+    passages: closest,
+  };
+}

@@ -1,0 +1,26 @@
+import { createAnswerService } from "../../answer/answer-service.js";
+import { answerToJson, renderAnswer } from "../render-answer.js";
+import { createCliContext, createIngestProgress } from "../context.js";
+import type { RegisterCommand } from "./index.js";
+
+export const registerAsk: RegisterCommand = (program) => {
+  program
+    .command("ask")
+    .description("Answer one question, with citations.")
+    .argument("<question...>", "the question (quote it in the shell)")
+    .option("--json", "print one JSON object: {answer, mode, citations, found, closest}")
+    .action(async (words: string[], options: { json?: boolean }) => {
+      const { config, logger } = createCliContext();
+      const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+      const answer = await service.ask(words.join(" "), {
+        onToken: options.json ? undefined : (token) => process.stdout.write(token),
+      });
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify(answerToJson(answer))}\n`);
+        return;
+      }
+      // Streamed tokens (LLM mode) already showed the text; print a separator before the sources.
+      if (answer.mode === "llm") process.stdout.write("\n");
+      console.log(renderAnswer(answer));
+    });
+};

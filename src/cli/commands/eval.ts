@@ -1,0 +1,50 @@
+import path from "node:path";
+import { createAnswerService } from "../../answer/answer-service.js";
+import { createBaseline } from "../../eval/baseline.js";
+import { readEvalSet } from "../../eval/evalset.js";
+import { formatEvalReport } from "../../eval/format-report.js";
+import { runEval, unmetTargets, type EvalReport } from "../../eval/run-eval.js";
+import { createEmbedder } from "../../embeddings/create-embeddings.js";
+import { createCliContext, createIngestProgress } from "../context.js";
+import type { RegisterCommand } from "./index.js";
+
+export const defaultEvalSet = path.join("tests", "eval", "public.jsonl");
+
+export const registerEval: RegisterCommand = (program, setExitCode) => {
+  program
+    .command("eval")
+    .description("Grade answers and retrieval on a JSONL evaluation set.")
+    .option("--set <file>", "evaluation set (JSONL)", defaultEvalSet)
+    .option("--json", "print the report as JSON")
+    .option("--k <n>", "passages retrieved for hit@k and MRR", (v) => Number.parseInt(v, 10), 10)
+    .option("--baseline", "also run the plain LangChain recipe and show ratios")
+    .option("--strict", "exit with status 1 when a target is not met")
+    .action(async (options: { set: string; json?: boolean; k: number; baseline?: boolean; strict?: boolean }) => {
+      const { config, logger } = createCliContext();
+      const questions = await readEvalSet(path.resolve(options.set));
+      const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+      const label = `coopdocs (${config.llm.provider === "none" ? "extractive" : `llm: ${config.llm.provider}`})`;
+      const progress = (done: number, total: number) => {
+        if (done === total || done % 10 === 0) logger.info(`Evaluated ${done}/${total} questions`);
+      };
+      const report = await runEval(
+        { label, ask: (q) => service.ask(q), retrieve: (q, k) => service.retriever.retrieve(q, k) },
+        questions,
+        { k: options.k, onQuestion: progress },
+      );
+      let baseline: EvalReport | undefined;
+      if (options.baseline) {
+        logger.info("Building the baseline (RecursiveCharacterTextSplitter 1000/200, dense only)…");
+        const target = await createBaseline(config.corpusDir, await createEmbedder(config.embeddings));
+        baseline = await runEval(target, questions, { k: options.k, onQuestion: progress });
+      }
+      const unmet = unmetTargets(report.summary);
+      if (options.json) {
+        console.log(JSON.stringify({ ...report, baseline, unmetTargets: unmet }, null, 2));
+      } else {
+        console.log(formatEvalReport(report, baseline));
+        console.log(unmet.length === 0 ? "\nAll targets met." : `\nTargets not met: ${unmet.join("; ")}`);
+      }
+      if (options.strict && unmet.length > 0) setExitCode(1);
+    });
+};

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { CoopdocsError } from "../core/coopdocs-error.js";
+import { loadConfig, missingSlackSettings } from "./config.js";
+
+describe("loadConfig", () => {
+  it("applies defaults and resolves folders against cwd", () => {
+    const config = loadConfig({}, "/srv/coopdocs");
+    expect(config.corpusDir).toBe("/srv/coopdocs/corpus");
+    expect(config.indexDir).toBe("/srv/coopdocs/index");
+    expect(config.slack.mode).toBe("socket");
+    expect(config.llm.provider).toBe("none");
+    expect(config.embeddings.provider).toBe("use");
+  });
+
+  it("rejects bad values with a message naming the variable", () => {
+    let error: unknown;
+    try {
+      loadConfig({ SLACK_MODE: "websocket", PORT: "abc" }, "/x");
+    } catch (caught) {
+      error = caught;
+    }
+    expect(CoopdocsError.is(error, "config_invalid")).toBe(true);
+    expect((error as Error).message).toContain("SLACK_MODE");
+    expect((error as Error).message).toContain("PORT");
+  });
+
+  it("treats empty strings as unset and parses the channel allow-list", () => {
+    const config = loadConfig({ SLACK_BOT_TOKEN: "", SLACK_ALLOWED_CHANNELS: "C1, C2,," }, "/x");
+    expect(config.slack.botToken).toBeUndefined();
+    expect(config.slack.allowedChannels).toEqual(["C1", "C2"]);
+  });
+
+  it("lists the Slack settings each mode needs", () => {
+    expect(missingSlackSettings(loadConfig({}, "/x").slack)).toEqual(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]);
+    const http = loadConfig({ SLACK_MODE: "http", SLACK_BOT_TOKEN: "xoxb-1" }, "/x").slack;
+    expect(missingSlackSettings(http)).toEqual(["SLACK_SIGNING_SECRET"]);
+  });
+});

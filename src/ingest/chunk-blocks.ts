@@ -1,0 +1,145 @@
+import type { Block } from "./parse-blocks.js";
+
+export interface ChunkingOptions {
+  /** A chunk grows by whole units (a paragraph with its list) until it passes this many characters. */
+  targetChars: number;
+  /** A single unit longer than this is split at sentence or item boundaries. Lists up to this stay whole. */
+  maxChars: number;
+}
+
+export const defaultChunking: ChunkingOptions = { targetChars: 700, maxChars: 2400 };
+
+export interface TextChunk {
+  text: string;
+  /** Section headings from the outermost in, e.g. ["4. Areas of Cooperation", "4.1 Policy Dialogue and Exchange"]. */
+  sectionPath: string[];
+  start: number;
+  end: number;
+}
+
+interface Unit {
+  lines: string[];
+  start: number;
+  end: number;
+}
+
+const sentenceEnd = /(?<=[.!?;])\s+(?=[A-Z(“"])/;
+
+function splitLong(unit: Unit, options: ChunkingOptions): Unit[] {
+  const size = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
+  if (size <= options.maxChars) return [unit];
+  // Break into pieces at item boundaries first, then sentences; the first line (lead-in) is repeated
+  // at the head of every piece of a list so each piece still says what the list is about.
+  const pieces: Unit[] = [];
+  const leadIn = unit.lines.length > 1 ? unit.lines[0] : undefined;
+  const parts = unit.lines.length > 1 ? unit.lines.slice(1) : (unit.lines[0] ?? "").split(sentenceEnd);
+  let current: string[] = leadIn ? [leadIn] : [];
+  let length = leadIn?.length ?? 0;
+  for (const part of parts) {
+    if (length + part.length > options.targetChars * 1.5 && current.length > (leadIn ? 1 : 0)) {
+      pieces.push({ lines: current, start: unit.start, end: unit.end });
+      current = leadIn ? [`${leadIn} (continued)`] : [];
+      length = leadIn?.length ?? 0;
+    }
+    current.push(part);
+    length += part.length + 1;
+  }
+  if (current.length > 0) pieces.push({ lines: leadIn ? current : [current.join(" ")], start: unit.start, end: unit.end });
+  return leadIn ? pieces : pieces.map((p) => ({ ...p, lines: [p.lines.join(" ")] }));
+}
+
+/**
+ * Groups blocks into chunks that follow the document's structure: a chunk never crosses a heading,
+ * a paragraph stays with the list items that follow it, and tables of contents become one chunk
+ * per top-level entry (so "the nine areas of cooperation" is findable as a list).
+ */
+export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultChunking): TextChunk[] {
+  const chunks: TextChunk[] = [];
+  const path: { level: number; text: string }[] = [];
+  let units: Unit[] = [];
+
+  const sectionPath = () => path.map((h) => h.text);
+  const flush = () => {
+    let group: Unit[] = [];
+    let size = 0;
+    const emit = () => {
+      const first = group[0];
+      const last = group.at(-1);
+      if (first && last) {
+        chunks.push({
+          text: group.map((u) => u.lines.join("\n")).join("\n"),
+          sectionPath: sectionPath(),
+          start: first.start,
+          end: last.end,
+        });
+      }
+      group = [];
+      size = 0;
+    };
+    for (const unit of units.flatMap((u) => splitLong(u, options))) {
+      const unitSize = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
+      if (size > 0 && size + unitSize > options.targetChars) emit();
+      group.push(unit);
+      size += unitSize;
+    }
+    emit();
+    units = [];
+  };
+
+  for (const block of blocks) {
+    switch (block.kind) {
+      case "heading": {
+        flush();
+        while (path.length > 0 && (path.at(-1)?.level ?? 0) >= block.level) path.pop();
+        path.push({ level: block.level, text: block.text });
+        break;
+      }
+      case "toc": {
+        flush();
+        chunks.push(...tocChunks(block, sectionPath()));
+        break;
+      }
+      case "paragraph": {
+        units.push({ lines: [block.text], start: block.start, end: block.end });
+        break;
+      }
+      case "item": {
+        const last = units.at(-1);
+        const line = `${block.marker} ${block.text}`;
+        if (last) {
+          last.lines.push(line);
+          last.end = block.end;
+        } else {
+          units.push({ lines: [line], start: block.start, end: block.end });
+        }
+        break;
+      }
+    }
+  }
+  flush();
+  return chunks;
+}
+
+/** One chunk per top-level table-of-contents entry with its sub-entries, page numbers already gone. */
+function tocChunks(block: Extract<Block, { kind: "toc" }>, outer: string[]): TextChunk[] {
+  const groups: string[][] = [];
+  for (const entry of block.entries) {
+    const isSub = /^\d+\.\d+/.test(entry);
+    const group = groups.at(-1);
+    if (isSub && group) group.push(entry);
+    else groups.push([entry]);
+  }
+  // Single entries without sub-entries are gathered so the outline of the document is one chunk.
+  const outline = groups.filter((g) => g.length === 1).map((g) => g[0] ?? "");
+  const withSubs = groups.filter((g) => g.length > 1);
+  const chunks: TextChunk[] = withSubs.map((group) => ({
+    text: `${group[0]}:\n${group.slice(1).join("\n")}`,
+    sectionPath: [...outer, "Table of Contents", group[0] ?? ""],
+    start: block.start,
+    end: block.end,
+  }));
+  if (outline.length > 1) {
+    chunks.push({ text: outline.join("\n"), sectionPath: [...outer, "Table of Contents"], start: block.start, end: block.end });
+  }
+  return chunks;
+}

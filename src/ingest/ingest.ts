@@ -1,0 +1,263 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { Document } from "@langchain/core/documents";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
+import { silentLogger, type Logger } from "../core/logger.js";
+import type { Chunk } from "../core/types.js";
+import type { Embedder } from "../embeddings/create-embeddings.js";
+import { createGeneration, indexFiles, readStoredIndex, writeGenerationFiles, type StoredIndex } from "../store/index-store.js";
+import { indexFormatVersion, type IndexManifest } from "../store/index-manifest.js";
+import { LexicalIndex } from "../store/lexical-index.js";
+import { defaultChunking, type ChunkingOptions } from "./chunk-blocks.js";
+import { chunkDocument, cleanDocument } from "./chunk-document.js";
+import { corpusManifestFile, readCorpusManifest } from "./corpus-manifest.js";
+import { documentFormat, hashContent, loadDocument } from "./load-document.js";
+
+export type IngestProgress =
+  | { phase: "read"; file: string; done: number; total: number }
+  | { phase: "embed"; done: number; total: number }
+  | { phase: "write" };
+
+export interface IngestOptions {
+  corpusDir: string;
+  indexDir: string;
+  embedder: Embedder;
+  chunking?: ChunkingOptions;
+  /** Rebuild everything even when nothing changed. */
+  force?: boolean;
+  logger?: Logger;
+  onProgress?: (event: IngestProgress) => void;
+}
+
+export type FileStatus = "unchanged" | "indexed" | "skipped";
+
+export interface IngestReport {
+  upToDate: boolean;
+  files: { file: string; status: FileStatus; chunks: number; reason?: string }[];
+  chunkCount: number;
+  embeddedChunks: number;
+  durationMs: number;
+}
+
+interface CorpusFile {
+  file: string;
+  path: string;
+  bytes: Buffer;
+  hash: string;
+}
+
+/** Lists the readable corpus files with their content hashes; clear errors for a missing or empty folder. */
+export async function scanCorpus(corpusDir: string): Promise<{ files: CorpusFile[]; manifestHash: string | null }> {
+  let entries: string[];
+  try {
+    if (!(await stat(corpusDir)).isDirectory()) throw new Error("not a folder");
+    entries = await readdir(corpusDir);
+  } catch {
+    throw new CoopdocsError(
+      ErrorCode.CorpusMissing,
+      `The corpus folder ${corpusDir} does not exist.`,
+      "Create it and put the documents (PDF, .txt, .md) in it, or set CORPUS_DIR.",
+    );
+  }
+  const names = entries.filter((e) => documentFormat(e) !== undefined).sort();
+  if (names.length === 0) {
+    throw new CoopdocsError(
+      ErrorCode.CorpusEmpty,
+      `The corpus folder ${corpusDir} holds no documents (PDF, .txt or .md).`,
+      "Copy the documents into it (the default corpus is in ../shared/corpus/).",
+    );
+  }
+  const files = await Promise.all(
+    names.map(async (file) => {
+      const filePath = path.join(corpusDir, file);
+      const bytes = await readFile(filePath);
+      return { file, path: filePath, bytes, hash: hashContent(bytes) };
+    }),
+  );
+  let manifestHash: string | null = null;
+  try {
+    manifestHash = hashContent(await readFile(path.join(corpusDir, corpusManifestFile)));
+  } catch {
+    manifestHash = null;
+  }
+  return { files, manifestHash };
+}
+
+function sameSettings(manifest: IndexManifest, embedderId: string, chunking: ChunkingOptions): boolean {
+  return (
+    manifest.formatVersion === indexFormatVersion &&
+    manifest.embedder.id === embedderId &&
+    manifest.chunking.targetChars === chunking.targetChars &&
+    manifest.chunking.maxChars === chunking.maxChars
+  );
+}
+
+export type IndexState = { state: "fresh" } | { state: "missing" | "stale"; reason: string };
+
+/** Whether the index matches the corpus and settings, without parsing or embedding anything. */
+export async function checkIndex(options: {
+  corpusDir: string;
+  indexDir: string;
+  embedderId: string;
+  chunking?: ChunkingOptions;
+}): Promise<IndexState> {
+  const chunking = options.chunking ?? defaultChunking;
+  const stored = await readStoredIndex(options.indexDir);
+  if (!stored) return { state: "missing", reason: `no index in ${options.indexDir}` };
+  if (!sameSettings(stored.manifest, options.embedderId, chunking)) {
+    return { state: "stale", reason: "the index was built with another embedder, chunking or version" };
+  }
+  const { files, manifestHash } = await scanCorpus(options.corpusDir);
+  const indexed = new Map(stored.manifest.files.map((f) => [f.file, f.hash]));
+  const changed = files.filter((f) => indexed.get(f.file) !== f.hash).map((f) => f.file);
+  const removed = [...indexed.keys()].filter((f) => !files.some((c) => c.file === f));
+  if (changed.length + removed.length > 0) {
+    return { state: "stale", reason: `changed: ${[...changed, ...removed].join(", ")}` };
+  }
+  if (manifestHash !== stored.manifest.corpusManifestHash) return { state: "stale", reason: "corpus manifest changed" };
+  return { state: "fresh" };
+}
+
+/** Text given to the embedder: where the passage sits in the document, then the passage. */
+export function embeddingText(chunk: Chunk): string {
+  return `${chunk.meta.title} | ${chunk.meta.section}\n${chunk.text}`.slice(0, 2000);
+}
+
+/**
+ * Builds or updates the index. Unchanged files keep their chunks and vectors; changed files are
+ * re-read, re-chunked and re-embedded; unreadable files are skipped with a warning.
+ */
+export async function ingestCorpus(options: IngestOptions): Promise<IngestReport> {
+  const started = Date.now();
+  const logger = options.logger ?? silentLogger;
+  const chunking = options.chunking ?? defaultChunking;
+  const progress = options.onProgress ?? (() => undefined);
+  const { files, manifestHash } = await scanCorpus(options.corpusDir);
+
+  let previous: StoredIndex | undefined;
+  try {
+    previous = await readStoredIndex(options.indexDir);
+  } catch (error) {
+    logger.warn("The existing index cannot be read; rebuilding it from scratch.", { error });
+  }
+  const reusable = previous && !options.force && sameSettings(previous.manifest, options.embedder.id, chunking);
+  const manifestUnchanged = reusable && previous?.manifest.corpusManifestHash === manifestHash;
+  const previousHashes = new Map((reusable ? previous?.manifest.files : [])?.map((f) => [f.file, f.hash]));
+
+  if (
+    manifestUnchanged &&
+    previous?.manifest.files.length === files.length &&
+    files.every((f) => previousHashes.get(f.file) === f.hash)
+  ) {
+    return {
+      upToDate: true,
+      files: files.map((f) => ({ file: f.file, status: "unchanged", chunks: chunksOf(previous, f.file).length })),
+      chunkCount: previous.manifest.chunkCount,
+      embeddedChunks: 0,
+      durationMs: Date.now() - started,
+    };
+  }
+
+  const corpusInfo = await readCorpusManifest(options.corpusDir);
+  const report: IngestReport["files"] = [];
+  const kept: { chunk: Chunk; vector?: Float32Array }[] = [];
+  for (const [i, file] of files.entries()) {
+    progress({ phase: "read", file: file.file, done: i, total: files.length });
+    if (manifestUnchanged && previous && previousHashes.get(file.file) === file.hash) {
+      const reused = chunksOf(previous, file.file);
+      kept.push(...reused);
+      report.push({ file: file.file, status: "unchanged", chunks: reused.length });
+      continue;
+    }
+    try {
+      const loaded = await loadDocument(file.path, file.bytes);
+      const chunks = chunkDocument(cleanDocument(loaded, corpusInfo.get(file.file)), chunking);
+      if (chunks.length === 0) throw new CoopdocsError(ErrorCode.DocumentUnreadable, `${file.file}: no text found.`);
+      kept.push(...chunks.map((chunk) => ({ chunk })));
+      report.push({ file: file.file, status: "indexed", chunks: chunks.length });
+    } catch (error) {
+      if (!CoopdocsError.is(error, ErrorCode.DocumentUnreadable)) throw error;
+      logger.warn(`Skipped ${error.message}`);
+      report.push({ file: file.file, status: "skipped", chunks: 0, reason: error.message });
+    }
+  }
+  progress({ phase: "read", file: "", done: files.length, total: files.length });
+  if (kept.length === 0) {
+    throw new CoopdocsError(
+      ErrorCode.CorpusEmpty,
+      `No document in ${options.corpusDir} could be read.`,
+      report.map((r) => r.reason).filter(Boolean).join("\n"),
+    );
+  }
+
+  const toEmbed = kept.filter((k) => k.vector === undefined);
+  const batch = 32;
+  for (let i = 0; i < toEmbed.length; i += batch) {
+    progress({ phase: "embed", done: i, total: toEmbed.length });
+    const slice = toEmbed.slice(i, i + batch);
+    const vectors = await options.embedder.embeddings.embedDocuments(slice.map((k) => embeddingText(k.chunk)));
+    slice.forEach((k, j) => (k.vector = Float32Array.from(vectors[j] ?? [])));
+  }
+  progress({ phase: "embed", done: toEmbed.length, total: toEmbed.length });
+
+  progress({ phase: "write" });
+  const chunks = kept.map((k) => k.chunk);
+  const vectors = kept.map((k) => k.vector ?? new Float32Array());
+  const dimension = vectors[0]?.length ?? 0;
+  if (dimension === 0 || vectors.some((v) => v.length !== dimension)) {
+    throw new CoopdocsError(ErrorCode.EmbedderUnavailable, "The embedder returned vectors of inconsistent size.");
+  }
+  const manifest: IndexManifest = {
+    formatVersion: indexFormatVersion,
+    embedder: { id: options.embedder.id, dimension },
+    chunking,
+    files: report
+      .filter((r) => r.status !== "skipped")
+      .map((r) => ({
+        file: r.file,
+        hash: files.find((f) => f.file === r.file)?.hash ?? "",
+        title: chunks.find((c) => c.meta.file === r.file)?.meta.title ?? r.file,
+        chunks: r.chunks,
+      })),
+    corpusManifestHash: manifestHash,
+    chunkCount: chunks.length,
+    createdAt: new Date().toISOString(),
+  };
+  const generation = await createGeneration(options.indexDir);
+  try {
+    const store = new HNSWLib(options.embedder.embeddings, { space: "cosine", numDimensions: dimension });
+    await store.addVectors(
+      vectors.map((v) => Array.from(v)),
+      chunks.map((c, index) => new Document({ pageContent: c.text, metadata: { index } })),
+    );
+    await store.save(path.join(generation.dir, indexFiles.hnsw));
+    await writeGenerationFiles(generation.dir, {
+      manifest,
+      chunks,
+      vectors,
+      lexicalJson: LexicalIndex.build(chunks).toJSON(),
+    });
+    await generation.commit();
+  } catch (error) {
+    await generation.abandon();
+    throw error;
+  }
+  logger.info(`Indexed ${chunks.length} chunks from ${manifest.files.length} documents.`);
+  return {
+    upToDate: false,
+    files: report,
+    chunkCount: chunks.length,
+    embeddedChunks: toEmbed.length,
+    durationMs: Date.now() - started,
+  };
+}
+
+function chunksOf(stored: StoredIndex, file: string): { chunk: Chunk; vector: Float32Array }[] {
+  const out: { chunk: Chunk; vector: Float32Array }[] = [];
+  stored.chunks.forEach((chunk, i) => {
+    const vector = stored.vectors[i];
+    if (chunk.meta.file === file && vector) out.push({ chunk, vector });
+  });
+  return out;
+}

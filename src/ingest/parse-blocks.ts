@@ -1,0 +1,176 @@
+/** A structural unit of a document, found from its own numbering and layout. */
+export type Block =
+  | { kind: "heading"; level: number; text: string; start: number; end: number }
+  | { kind: "paragraph"; text: string; start: number; end: number }
+  | { kind: "item"; marker: string; text: string; start: number; end: number }
+  | { kind: "toc"; entries: string[]; start: number; end: number };
+
+const romanNumeral = "(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)";
+const markers = {
+  markdownHeading: /^(#{1,6})\s+(.*)$/,
+  subsection: /^(\d{1,2}(?:\.\d{1,2}){1,3})\.?\s+(\S.*)$/,
+  numbered: /^(\d{1,3})\.\s+(\S.*)$/,
+  roman: new RegExp(`^(${romanNumeral})\\.\\s+(\\S.*)$`),
+  item: /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+(\S.*)$/,
+  tableOfContents: /^(table of contents|contents)$/i,
+};
+
+/** True when a line opens a new block rather than continuing the previous one. */
+function startsBlock(line: string): boolean {
+  return (
+    markers.markdownHeading.test(line) ||
+    markers.subsection.test(line) ||
+    markers.numbered.test(line) ||
+    markers.roman.test(line) ||
+    markers.item.test(line)
+  );
+}
+
+const endsSentence = /[.:;!?"”)]$/;
+const isAllCaps = (text: string): boolean =>
+  /[A-Z]{3}/.test(text) && text === text.toUpperCase() && text.split(/\s+/).length >= 2 && text.length <= 120;
+
+interface RawBlock {
+  text: string;
+  start: number;
+  end: number;
+  /** The block began after a blank line (so it may be a stand-alone heading or label). */
+  afterBlank: boolean;
+}
+
+/**
+ * Joins physical lines into logical blocks: a blank line or a structural marker starts a new block;
+ * other lines continue the current one (hard-wrapped PDF text). Leading "- " that PDF extraction put
+ * before numbered paragraphs and list markers is dropped.
+ */
+function joinLines(text: string): RawBlock[] {
+  const blocks: RawBlock[] = [];
+  let current: RawBlock | undefined;
+  let sawBlank = true;
+  let offset = 0;
+  for (const rawLine of text.split("\n")) {
+    const lineStart = offset;
+    offset += rawLine.length + 1;
+    let line = rawLine.trim();
+    if (line === "") {
+      sawBlank = true;
+      continue;
+    }
+    // "- 39. The overall..." / "- (a) organizing..." : the dash is an extraction artefact.
+    const dashed = /^-\s+(.*)$/.exec(line);
+    let forcedContinuation = false;
+    if (dashed?.[1] && (startsBlock(dashed[1]) || /^[a-z]/.test(dashed[1]))) {
+      line = dashed[1];
+    } else if (dashed?.[1] && current && sawBlank && continuesAcrossBreak(current.text, dashed[1])) {
+      // "- CAEC developed ..." after a paragraph cut mid-sentence at a page break continues it.
+      line = dashed[1];
+      forcedContinuation = true;
+    }
+
+    const previous = current;
+    const continues =
+      previous !== undefined &&
+      (forcedContinuation || !startsBlock(line)) &&
+      !markers.tableOfContents.test(line) &&
+      (!sawBlank || continuesAcrossBreak(previous.text, line));
+    if (continues && previous) {
+      previous.text = `${previous.text} ${line}`;
+      previous.end = lineStart + rawLine.length;
+    } else {
+      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank };
+      blocks.push(current);
+    }
+    sawBlank = false;
+  }
+  return blocks;
+}
+
+/** After a blank line (a page break in PDFs), text continues the previous block when that was cut mid-sentence. */
+function continuesAcrossBreak(previous: string, line: string): boolean {
+  if (endsSentence.test(previous)) return false;
+  if (/^[a-z]/.test(line)) return previous.length > 40;
+  return previous.length > 80 && !isAllCaps(line);
+}
+
+function headingLevel(text: string): { level: number; text: string } | undefined {
+  const md = markers.markdownHeading.exec(text);
+  if (md?.[1] && md[2]) return { level: md[1].length, text: md[2].trim() };
+  if (isAllCaps(text) && !/[.:;,]$/.test(text)) return { level: 0, text };
+  const sub = markers.subsection.exec(text);
+  // "3.1 ... include but are not limited to:" introduces a list: a lead-in paragraph, not a heading.
+  if (sub?.[1] && text.length <= 130 && !/[;:,]$/.test(text)) return { level: sub[1].split(".").length + 1, text };
+  const roman = markers.roman.exec(text);
+  if (roman && text.length <= 100 && !endsSentence.test(text)) return { level: 1, text };
+  const numbered = markers.numbered.exec(text);
+  if (numbered?.[2] && text.length <= 110 && !/[.:;,!?"”]$/.test(text) && /^[A-Z]/.test(numbered[2])) {
+    return { level: 2, text };
+  }
+  return undefined;
+}
+
+/** Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. */
+export function parseBlocks(text: string): Block[] {
+  const raw = joinLines(text);
+  const blocks: Block[] = [];
+  let inToc = false;
+  for (let i = 0; i < raw.length; i++) {
+    const block = raw[i];
+    if (!block) continue;
+    const { start, end } = block;
+    const content = block.text;
+
+    if (markers.tableOfContents.test(content)) {
+      inToc = true;
+      blocks.push({ kind: "toc", entries: [], start, end });
+      continue;
+    }
+    const toc = blocks.at(-1);
+    if (inToc && toc?.kind === "toc") {
+      // Table-of-contents lines end with a page number; the table ends at the first line that does not.
+      const entry = /^(.*\S)\s+\d{1,3}$/.exec(content);
+      if (entry?.[1] && !block.afterBlank) {
+        toc.entries.push(entry[1]);
+        toc.end = end;
+        continue;
+      }
+      if (entry?.[1] && toc.entries.length === 0) {
+        toc.entries.push(entry[1]);
+        toc.end = end;
+        continue;
+      }
+      inToc = false;
+    }
+
+    const heading = headingLevel(content);
+    const previous = blocks.at(-1);
+    if (heading) {
+      blocks.push({ kind: "heading", level: heading.level, text: heading.text, start, end });
+      continue;
+    }
+    // Words of a heading that the PDF layout scattered over several short lines.
+    if (previous?.kind === "heading" && previous.level > 0 && content.split(" ").length <= 2 && !endsSentence.test(content)) {
+      previous.text = `${previous.text} ${content}`;
+      previous.end = end;
+      continue;
+    }
+    const item = markers.item.exec(content);
+    if (item?.[1] && item[2]) {
+      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end });
+      continue;
+    }
+    // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us").
+    const next = raw[i + 1];
+    const isLabel =
+      block.afterBlank !== false &&
+      content.length <= 80 &&
+      !/[.:;,]$/.test(content) &&
+      next !== undefined &&
+      (next.text.length > 150 || markers.numbered.test(next.text));
+    if (isLabel) {
+      blocks.push({ kind: "heading", level: 9, text: content, start, end });
+      continue;
+    }
+    blocks.push({ kind: "paragraph", text: content, start, end });
+  }
+  return blocks;
+}

@@ -1,0 +1,161 @@
+import path from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
+import type { Chunk, Passage, Retriever } from "../core/types.js";
+import type { Embedder } from "../embeddings/create-embeddings.js";
+import { indexFiles, readStoredIndex } from "../store/index-store.js";
+import { contentTerms, LexicalIndex } from "../store/lexical-index.js";
+import { findAcronymDefinitions } from "./acronyms.js";
+import { collapseNearDuplicates } from "./near-duplicates.js";
+import { expandQuery } from "./normalize-query.js";
+
+export interface HybridRetrieverOptions {
+  /** Candidates taken from each of the dense and lexical rankings before fusion. */
+  candidates: number;
+  /** Reciprocal rank fusion constant: larger flattens the difference between ranks. */
+  rrfK: number;
+  /** Weight of the lexical ranking relative to the dense one in the fusion. */
+  lexicalWeight: number;
+  /** Passages returned by default. */
+  k: number;
+}
+
+export const defaultRetrieverOptions: HybridRetrieverOptions = { candidates: 40, rrfK: 60, lexicalWeight: 1, k: 8 };
+
+/** Maps a query to extra text to search with (a translation, a glossary); identity by default. */
+export type QueryExpander = (query: string) => string;
+
+/**
+ * Dense (HNSW, cosine) and lexical (BM25) rankings fused with reciprocal rank fusion, after query
+ * normalisation and acronym expansion; near-duplicate passages from different documents collapsed.
+ */
+export class HybridRetriever implements Retriever {
+  private constructor(
+    private readonly embedder: Embedder,
+    private readonly dense: HNSWLib,
+    private readonly lexical: LexicalIndex,
+    readonly chunks: readonly Chunk[],
+    private readonly vectors: readonly Float32Array[],
+    readonly acronyms: ReadonlyMap<string, string>,
+    private readonly options: HybridRetrieverOptions,
+    private readonly expanders: readonly QueryExpander[],
+  ) {}
+
+  static async open(
+    indexDir: string,
+    embedder: Embedder,
+    options: Partial<HybridRetrieverOptions> = {},
+    expanders: QueryExpander[] = [],
+  ): Promise<HybridRetriever> {
+    const stored = await readStoredIndex(indexDir);
+    if (!stored) {
+      throw new CoopdocsError(ErrorCode.IndexMissing, `No index in ${indexDir}.`, "Build it with `npx coopdocs ingest`.");
+    }
+    if (stored.manifest.embedder.id !== embedder.id) {
+      throw new CoopdocsError(
+        ErrorCode.IndexIncompatible,
+        `The index in ${indexDir} was built with the embedder "${stored.manifest.embedder.id}", but "${embedder.id}" is configured.`,
+        "Re-ingest with `npx coopdocs ingest --force` (or set EMBEDDINGS_PROVIDER back).",
+      );
+    }
+    let dense: HNSWLib;
+    let lexical: LexicalIndex;
+    try {
+      dense = await HNSWLib.load(path.join(stored.dir, indexFiles.hnsw), embedder.embeddings);
+      lexical = LexicalIndex.fromJSON(stored.lexicalJson);
+    } catch (error) {
+      throw new CoopdocsError(
+        ErrorCode.IndexCorrupt,
+        `The index in ${indexDir} is damaged (${error instanceof Error ? error.message : String(error)}).`,
+        "Rebuild it with `npx coopdocs ingest --force`.",
+        { cause: error },
+      );
+    }
+    return new HybridRetriever(
+      embedder,
+      dense,
+      lexical,
+      stored.chunks,
+      stored.vectors,
+      findAcronymDefinitions(stored.chunks),
+      { ...defaultRetrieverOptions, ...options },
+      expanders,
+    );
+  }
+
+  private documentFrequency?: Map<string, number>;
+
+  /**
+   * Inverse document frequency of a stemmed term over the chunks; 0 for a term the corpus never
+   * uses (so words from outside the documents neither help nor hurt an answer's coverage).
+   */
+  readonly idf = (term: string): number => {
+    if (!this.documentFrequency) {
+      const df = new Map<string, number>();
+      for (const chunk of this.chunks) {
+        for (const t of contentTerms(`${chunk.meta.section} ${chunk.text}`)) df.set(t, (df.get(t) ?? 0) + 1);
+      }
+      this.documentFrequency = df;
+    }
+    const df = this.documentFrequency.get(term) ?? 0;
+    return df === 0 ? 0 : Math.log(1 + this.chunks.length / df);
+  };
+
+  /** The query actually searched: normalised, acronyms expanded, expanders applied. */
+  searchQuery(query: string): string {
+    const expanded = expandQuery(query, this.acronyms);
+    const extra = this.expanders.map((expand) => expand(expanded)).filter((e) => e && e !== expanded);
+    return extra.length > 0 ? `${expanded} ${extra.join(" ")}` : expanded;
+  }
+
+  async retrieve(query: string, k = this.options.k): Promise<Passage[]> {
+    const searchText = this.searchQuery(query);
+    const queryVector = await this.embedder.embeddings.embedQuery(searchText);
+    const n = Math.min(this.options.candidates, this.chunks.length);
+    const denseHits = await this.dense.similaritySearchVectorWithScore(queryVector, n);
+    const lexicalHits = this.lexical.query(searchText, n);
+
+    const fused = new Map<number, number>();
+    const add = (index: number, rank: number, weight: number) =>
+      fused.set(index, (fused.get(index) ?? 0) + weight / (this.options.rrfK + rank + 1));
+    denseHits.forEach(([doc], rank) => add(Number(doc.metadata.index), rank, 1));
+    lexicalHits.forEach((hit, rank) => add(hit.index, rank, this.options.lexicalWeight));
+
+    const passages: Passage[] = [...fused.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .flatMap(([index, score]) => {
+        const chunk = this.chunks[index];
+        const vector = this.vectors[index];
+        return chunk && vector ? [{ ...chunk, score, similarity: cosine(queryVector, vector) }] : [];
+      });
+    return collapseNearDuplicates(passages).slice(0, k);
+  }
+
+  /** Exact (brute-force) cosine search over all vectors: the reference the benchmark compares HNSW with. */
+  exactDenseSearch(queryVector: readonly number[], k: number): { index: number; similarity: number }[] {
+    return this.vectors
+      .map((vector, index) => ({ index, similarity: cosine(queryVector, vector) }))
+      .sort((a, b) => b.similarity - a.similarity)
+      .slice(0, k);
+  }
+
+  async denseSearch(queryVector: number[], k: number): Promise<{ index: number; similarity: number }[]> {
+    const hits = await this.dense.similaritySearchVectorWithScore(queryVector, k);
+    // LangChain's HNSWLib returns cosine distance (lower is closer).
+    return hits.map(([doc, distance]) => ({ index: Number(doc.metadata.index), similarity: 1 - distance }));
+  }
+}
+
+function cosine(a: readonly number[], b: Float32Array): number {
+  let dot = 0;
+  let na = 0;
+  let nb = 0;
+  for (let i = 0; i < b.length; i++) {
+    const x = a[i] ?? 0;
+    const y = b[i] ?? 0;
+    dot += x * y;
+    na += x * x;
+    nb += y * y;
+  }
+  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
+}

@@ -1,0 +1,28 @@
+/** Characters that look alike but tokenise differently: dashes, quotes, full-width forms. */
+export function normalizeText(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+/**
+ * The query used for retrieval: normalised, with every acronym the corpus defines followed by its
+ * expansion ("What is CAEC?" → "What is CAEC (China-ASEAN Environmental Cooperation Center)?").
+ */
+export function expandQuery(question: string, acronyms: ReadonlyMap<string, string>): string {
+  const normalized = normalizeText(question);
+  const additions: string[] = [];
+  for (const token of normalized.match(/\b[A-Za-z][A-Za-z&]{1,9}\b/g) ?? []) {
+    const upper = token.toUpperCase();
+    // Acronyms are matched when written in capitals, or in any case when four letters or more ("caec").
+    const candidate = token === upper || token.length >= 4 ? acronyms.get(upper) : undefined;
+    if (candidate && !additions.includes(candidate) && !normalized.toLowerCase().includes(candidate.toLowerCase())) {
+      additions.push(candidate);
+    }
+  }
+  return additions.length > 0 ? `${normalized} (${additions.join("; ")})` : normalized;
+}

@@ -1,0 +1,11 @@
+export { LexicalIndex, lexicalTerm } from "./lexical-index.js";
+export { indexFormatVersion, type IndexManifest } from "./index-manifest.js";
+export {
+  createGeneration,
+  currentGenerationDir,
+  indexFiles,
+  readIndexManifest,
+  readStoredIndex,
+  writeGenerationFiles,
+  type StoredIndex,
+} from "./index-store.js";
