@@ -1,12 +1,14 @@
 import type { Config } from "../config/config.js";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import { silentLogger, type Logger } from "../core/logger.js";
-import type { Answer, AskOptions, ConversationTurn, QuestionAnswerer } from "../core/types.js";
+import type { Answer, AskOptions, ConversationTurn, Passage, QuestionAnswerer } from "../core/types.js";
 import { createEmbedder } from "../embeddings/create-embeddings.js";
 import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
 import { answerExtractively } from "./extractive.js";
+import { stripPreamble } from "./question-analysis.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
+import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
 
 export const maxQuestionChars = 2000;
 
@@ -52,16 +54,40 @@ export interface AnswerService extends QuestionAnswerer {
 
 export async function createAnswerService(config: Config, options: AnswerServiceOptions = {}): Promise<AnswerService> {
   const logger = options.logger ?? silentLogger;
+  // A bad LLM configuration is reported before the (slower) index work, not after it.
+  if (config.llm.provider !== "none") resolveLlmSettings(config.llm);
   const embedder = await createEmbedder(config.embeddings);
   await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress: options.onProgress });
   const retriever = await HybridRetriever.open(config.indexDir, embedder, {}, [chineseGlossaryExpander]);
-  const k = options.k ?? 8;
+  const k = options.k ?? 10;
 
+  const answerFromPassages = (question: string, passages: Passage[]): Answer =>
+    answerExtractively(question, passages, {
+      searchQuery: retriever.searchQuery(question),
+      expand: (text) => retriever.searchQuery(text),
+      idf: retriever.idf,
+    });
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
-    const query = contextualQuery(validateQuestion(question), askOptions.history);
-    const passages = await retriever.retrieve(query, k);
-    return answerExtractively(query, passages, { searchQuery: retriever.searchQuery(query), idf: retriever.idf });
+    const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
+    return answerFromPassages(query, await retriever.retrieve(query, k));
   };
+
+  if (config.llm.provider !== "none") {
+    // Generated answers (docs/llm.md); the extractive answer stays the fallback for every LLM fault.
+    const llm = await createLlmAnswerer({
+      llm: config.llm,
+      retriever,
+      extractive: answerFromPassages,
+      promptsDir: defaultPromptsDir,
+      logger,
+      k: options.k,
+    });
+    return {
+      retriever,
+      ask: (question, askOptions) => llm.ask(stripPreamble(validateQuestion(question)), askOptions),
+      draft: (topic, askOptions) => llm.draft(stripPreamble(validateQuestion(topic)), askOptions),
+    };
+  }
 
   return { retriever, ask: extractive };
 }

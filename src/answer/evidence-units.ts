@@ -8,6 +8,8 @@ export interface EvidenceUnit {
   /** Verbatim text as it appears in the passage. */
   text: string;
   isList: boolean;
+  /** The sentence after this one in the same paragraph, if any. */
+  following?: string;
 }
 
 const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+/;
@@ -20,7 +22,10 @@ export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];
   for (const { segment } of segmenter.segment(paragraph)) {
     const previous = sentences.at(-1);
-    if (previous !== undefined && (abbreviation.test(previous) || /^[a-z0-9(]/.test(segment.trim()))) {
+    // Join back what the segmenter cut after an abbreviation or a paragraph number ("28."), or before
+    // a continuation that starts in lower case.
+    const numberOnly = previous !== undefined && /^\s*\d{1,3}\.\s*$/.test(previous);
+    if (previous !== undefined && (numberOnly || abbreviation.test(previous) || /^[a-z0-9(]/.test(segment.trim()))) {
       sentences[sentences.length - 1] = previous + segment;
     } else {
       sentences.push(segment);
@@ -41,6 +46,8 @@ export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
       if (j > i + 1) {
         // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
         units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true });
+        // Each item is also a candidate on its own, for questions one item answers.
+        for (const item of lines.slice(i + 1, j)) units.push({ passage, passageRank, text: item, isList: false });
         i = j - 1;
         continue;
       }
@@ -50,7 +57,10 @@ export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
         i += 1;
         continue;
       }
-      for (const sentence of splitSentences(line)) units.push({ passage, passageRank, text: sentence, isList: false });
+      const sentences = splitSentences(line);
+      sentences.forEach((sentence, k) =>
+        units.push({ passage, passageRank, text: sentence, isList: false, following: sentences[k + 1] }),
+      );
     }
   });
   return units;

@@ -1,11 +1,13 @@
 import type { Answer, Citation, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { analyseQuestion, type QuestionAnalysis } from "./question-analysis.js";
+import { analyseQuestion, splitQuestion, type QuestionAnalysis } from "./question-analysis.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 
 export interface ExtractiveContext {
   /** The query retrieval searched with (acronyms expanded, translated); defaults to the question. */
   searchQuery?: string;
+  /** Expands part of a question the way retrieval does (acronyms); identity by default. */
+  expand?: (text: string) => string;
   /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
   idf?: (term: string) => number;
 }
@@ -24,7 +26,7 @@ export interface ExtractiveOptions {
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
-  evidencePassages: 6,
+  evidencePassages: 8,
   maxUnits: 3,
   maxChars: 1400,
   minCoverage: 0.5,
@@ -41,7 +43,17 @@ export interface ScoredUnit extends EvidenceUnit {
 const monthOrYear = /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const placeCue = /\b(in|at|located in|based in|held in) [A-Z][a-z]+/;
 const personCue = /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
-const numberCue = /\b\d+\b|\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const definitionCue = /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|components|was established|was upgraded)\b/i;
+const numberWord = /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)$/i;
+
+/** "How many priority areas…" is answered by "six priority areas": a number right before the counted noun. */
+function countsNoun(text: string, nouns: readonly string[]): boolean {
+  if (nouns.length === 0) return false;
+  const words = text.split(/[^\p{L}\p{N}-]+/u);
+  return words.some(
+    (word, i) => numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
+  );
+}
 
 function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
   switch (analysis.type) {
@@ -52,9 +64,11 @@ function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
     case "who":
       return personCue.test(unit.text) ? 0.08 : 0;
     case "count":
-      return numberCue.test(unit.text) ? 0.1 : 0;
+      return countsNoun(unit.text, analysis.counted) ? 0.3 : 0;
     case "list":
       return unit.isList ? 0.25 : 0;
+    case "definition":
+      return definitionCue.test(unit.text) ? 0.15 : 0;
     default:
       return unit.isList ? 0.05 : 0;
   }
@@ -90,8 +104,16 @@ export function answerExtractively(
     return notFound(passages, options);
   }
 
-  const units = scoreUnits(evidenceUnits(evidence), analysis, known, idf);
-  const selected = selectUnits(units, known, idf, options);
+  const candidates = evidenceUnits(evidence);
+  const units = scoreUnits(candidates, analysis, known, idf);
+  // Each part of a many-part question gets its own best quote first.
+  const parts = splitQuestion(question);
+  const expand = context.expand ?? ((text: string) => text);
+  const partBest: ScoredUnit[] = [];
+  if (parts.length > 1) {
+    for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
+  }
+  const selected = selectUnits(units, known, idf, { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) }, partBest);
   if (selected.length === 0) return notFound(passages, options);
   return compose(selected, options);
 }
@@ -121,31 +143,70 @@ export function scoreUnits(
     }
     const terms = new Set([...main, ...listed]);
     const rankPrior = 0.12 / (1 + unit.passageRank);
-    return { ...unit, terms, score: matched / totalWeight + typeBonus(unit, analysis) + rankPrior };
+    // Outside list questions a whole list is rarely the best quote: prefer the sentence or item.
+    const listDiscount = unit.isList && analysis.type !== "list" ? 0.85 : 1;
+    return { ...unit, terms, score: (matched / totalWeight) * listDiscount + typeBonus(unit, analysis) + rankPrior };
   });
 }
 
+/** The unit that best answers one part of a question (scored on the part, with the whole as context). */
+function bestForPart(
+  part: string,
+  candidates: EvidenceUnit[],
+  units: ScoredUnit[],
+  idf: (t: string) => number,
+  taken: readonly ScoredUnit[],
+): ScoredUnit[] {
+  const analysis = analyseQuestion(part);
+  const terms = analysis.terms.filter((t) => idf(t) > 0);
+  const scores = scoreUnits(candidates, analysis, terms, idf).map((u, i) => u.score + 0.5 * (units[i]?.score ?? 0));
+  // The best unit another part has not already claimed.
+  let bestIndex = -1;
+  scores.forEach((score, i) => {
+    const unit = units[i];
+    if (unit && !taken.includes(unit) && (bestIndex < 0 || score > (scores[bestIndex] ?? -Infinity))) bestIndex = i;
+  });
+  const best = units[bestIndex];
+  return best ? [best] : [];
+}
+
 /** Greedy: best unit first, then units that add question terms not yet covered and still score well. */
-function selectUnits(units: ScoredUnit[], terms: string[], idf: (t: string) => number, options: ExtractiveOptions): ScoredUnit[] {
+function selectUnits(
+  units: ScoredUnit[],
+  terms: string[],
+  idf: (t: string) => number,
+  options: ExtractiveOptions,
+  required: ScoredUnit[] = [],
+): ScoredUnit[] {
   const ranked = [...units].sort((a, b) => b.score - a.score);
   const best = ranked[0];
   if (!best) return [];
-  const selected: ScoredUnit[] = [best];
-  const covered = new Set(terms.filter((t) => best.terms.has(t)));
-  let length = best.text.length;
+  const selected: ScoredUnit[] = [];
+  for (const unit of [...required, best]) if (!selected.includes(unit)) selected.push(unit);
+  const covered = new Set(terms.filter((t) => selected.some((u) => u.terms.has(t))));
+  let length = selected.reduce((sum, u) => sum + u.text.length, 0);
   for (const unit of ranked.slice(1)) {
     if (selected.length >= options.maxUnits) break;
     if (unit.score < best.score * 0.55) break;
     const adds = terms.filter((t) => unit.terms.has(t) && !covered.has(t));
-    if (weightOf(adds, idf) <= 0) continue;
+    // A close runner-up is worth quoting even without new terms (a definition often takes two sentences).
+    if (weightOf(adds, idf) <= 0 && unit.score < best.score * 0.8) continue;
     if (length + unit.text.length > options.maxChars && !(unit.isList && !selected.some((s) => s.isList))) continue;
-    if (selected.some((s) => s.text === unit.text)) continue;
+    if (selected.some((s) => s.text === unit.text || s.text.includes(unit.text) || unit.text.includes(s.text))) continue;
     selected.push(unit);
     adds.forEach((t) => covered.add(t));
     length += unit.text.length;
   }
   // Keep the documents' order within a passage so quoted sentences read naturally.
-  return selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+  return selected.map(withContinuation).sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+}
+
+// A sentence that refers back to the one before ("The program has three components…") belongs with it.
+const continuation = /^(?:It|Its|This|These|They|Their|Such|The (?:program|programme|forum|center|centre|strategy|plan|framework|platform|base|network|alliance|partnership|project|initiative|meeting|workshop|report|outlook)s?)\b/;
+
+function withContinuation(unit: ScoredUnit): ScoredUnit {
+  if (unit.isList || !unit.following || !continuation.test(unit.following)) return unit;
+  return { ...unit, text: `${unit.text} ${unit.following}` };
 }
 
 function shorten(text: string, max: number): string {

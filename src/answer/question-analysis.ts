@@ -12,6 +12,8 @@ export interface QuestionAnalysis {
    * documents hold the answer only if the evidence mentions them.
    */
   focus: string[];
+  /** For "how many X" questions, the stemmed terms of X. */
+  counted: string[];
 }
 
 // Words that say what kind of answer is wanted rather than what it is about.
@@ -39,12 +41,38 @@ function focusPhrase(q: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Drops a conversational preamble before a colon ("Quick one for onboarding: where is …?") and
+ * polite openers, which would otherwise be searched for.
+ */
+export function stripPreamble(question: string): string {
+  const normalized = normalizeText(question);
+  const colon = /^([^:?]{1,60}):\s*(\S.*)$/.exec(normalized);
+  const afterColon = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[2] : normalized;
+  return afterColon.replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "");
+}
+
+/**
+ * Splits a question that asks several things ("What is X and when was it …?", "who drafted it, when
+ * was it endorsed and when was it launched?") into its parts; a single question stays whole.
+ */
+export function splitQuestion(question: string): string[] {
+  const q = stripPreamble(question);
+  const parts = q
+    .split(/(?:\s*[,:;]\s*|\s+)(?:and\s+)?(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)/i)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return parts.length > 1 ? parts : [q];
+}
+
 export function analyseQuestion(question: string, searchQuery: string = question): QuestionAnalysis {
-  const q = normalizeText(question).toLowerCase().replace(/^[^a-z]*?(?:quick one[^:]*:|please|so|and)\s*/, "");
+  const q = stripPreamble(question).toLowerCase();
   const focusText = focusPhrase(q);
+  const countedText = /\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)/.exec(q)?.[1];
   return {
     terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t)),
     type: questionType(q),
     focus: focusText ? contentTerms(focusText).filter((t) => !questionWords.has(t) && !/^\d/.test(t)) : [],
+    counted: countedText ? contentTerms(countedText) : [],
   };
 }

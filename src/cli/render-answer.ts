@@ -52,3 +52,30 @@ export function answerToJson(answer: Answer): {
         })),
   };
 }
+
+/**
+ * Prints an answer that may arrive as a stream of tokens (LLM mode): tokens as they come, then only
+ * what is not on screen yet (note and sources) — or the whole answer when the final text differs
+ * from what was streamed (a fallback to the extractive answer).
+ */
+export function createAnswerPrinter(write: (text: string) => void = (text) => process.stdout.write(text)): {
+  onToken: (token: string) => void;
+  finish: (answer: Answer) => void;
+} {
+  let streamed = "";
+  return {
+    onToken(token) {
+      streamed += token;
+      write(token);
+    },
+    finish(answer) {
+      if (streamed !== "" && streamed.trim() === answer.answer.trim()) {
+        const rest = renderAnswer({ ...answer, answer: "" }).replace(/^\n+/, "");
+        write(rest === "" ? "\n" : `\n\n${rest}\n`);
+        return;
+      }
+      if (streamed !== "") write("\n\n");
+      write(`${renderAnswer(answer)}\n`);
+    },
+  };
+}

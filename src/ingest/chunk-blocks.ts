@@ -1,4 +1,7 @@
+import { footnotesHeading } from "./clean-text.js";
 import type { Block } from "./parse-blocks.js";
+
+const footnotesSection = footnotesHeading.replace(/^#+\s*/, "");
 
 export interface ChunkingOptions {
   /** A chunk grows by whole units (a paragraph with its list) until it passes this many characters. */
@@ -78,7 +81,9 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
     };
     for (const unit of units.flatMap((u) => splitLong(u, options))) {
       const unitSize = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
-      if (size > 0 && size + unitSize > options.targetChars) emit();
+      // Footnotes are unrelated to each other: one chunk each.
+      const separate = path.at(-1)?.text === footnotesSection;
+      if (size > 0 && (separate || size + unitSize > options.targetChars)) emit();
       group.push(unit);
       size += unitSize;
     }

@@ -6,7 +6,8 @@ import type { Chunk } from "../core/types.js";
 const stopWords = new Set(
   `a an and are as at be been by can could did do does for from had has have how i in into is it its me
    of on or our should so that the their them then there these they this those to was were what when where
-   which who whom whose why will with would you your about also any tell please give list`.split(/\s+/),
+   which who whom whose why will with would you your about also any tell please give list one
+   many much compare compared comparison versus vs between difference`.split(/\s+/),
 );
 
 /** Lower-cases, drops stop words and stems, so "priorities" matches "priority". */

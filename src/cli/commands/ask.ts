@@ -1,5 +1,5 @@
 import { createAnswerService } from "../../answer/answer-service.js";
-import { answerToJson, renderAnswer } from "../render-answer.js";
+import { answerToJson, createAnswerPrinter } from "../render-answer.js";
 import { createCliContext, createIngestProgress } from "../context.js";
 import type { RegisterCommand } from "./index.js";
 
@@ -12,15 +12,9 @@ export const registerAsk: RegisterCommand = (program) => {
     .action(async (words: string[], options: { json?: boolean }) => {
       const { config, logger } = createCliContext();
       const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
-      const answer = await service.ask(words.join(" "), {
-        onToken: options.json ? undefined : (token) => process.stdout.write(token),
-      });
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify(answerToJson(answer))}\n`);
-        return;
-      }
-      // Streamed tokens (LLM mode) already showed the text; print a separator before the sources.
-      if (answer.mode === "llm") process.stdout.write("\n");
-      console.log(renderAnswer(answer));
+      const printer = createAnswerPrinter();
+      const answer = await service.ask(words.join(" "), { onToken: options.json ? undefined : printer.onToken });
+      if (options.json) process.stdout.write(`${JSON.stringify(answerToJson(answer))}\n`);
+      else printer.finish(answer);
     });
 };

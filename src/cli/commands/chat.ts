@@ -1,50 +1,44 @@
-import { createInterface } from "node:readline/promises";
+import { createInterface } from "node:readline";
 import { createAnswerService } from "../../answer/answer-service.js";
 import type { Config } from "../../config/config.js";
 import { CoopdocsError } from "../../core/coopdocs-error.js";
 import type { Logger } from "../../core/logger.js";
 import type { ConversationTurn } from "../../core/types.js";
 import { createCliContext, createIngestProgress } from "../context.js";
-import { renderAnswer } from "../render-answer.js";
+import { createAnswerPrinter } from "../render-answer.js";
 import type { RegisterCommand } from "./index.js";
 
-/** A terminal conversation; follow-up questions see the earlier turns. */
+/**
+ * A terminal conversation; follow-up questions see the earlier turns. Reads lines with the readline
+ * iterator so that piped input (several questions at once) is answered line by line.
+ */
 export async function runChat(config: Config, logger: Logger): Promise<void> {
   const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
+  const interactive = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, prompt: "\n> " });
   const history: ConversationTurn[] = [];
   console.log('Ask about the ASEAN-China environmental cooperation documents. "/clear" starts over, "/exit" quits.');
+  rl.prompt();
   try {
-    for (;;) {
-      let line: string;
-      try {
-        line = (await rl.question("\n> ")).trim();
-      } catch {
-        break; // input closed (Ctrl-D)
-      }
+    for await (const raw of rl) {
+      const line = raw.trim();
       if (line === "/exit" || line === "/quit") break;
       if (line === "/clear") {
         history.length = 0;
         console.log("(conversation cleared)");
-        continue;
+      } else if (line !== "") {
+        if (!interactive) console.log(line);
+        try {
+          const printer = createAnswerPrinter();
+          const answer = await service.ask(line, { history, onToken: printer.onToken });
+          printer.finish(answer);
+          history.push({ role: "user", text: line }, { role: "assistant", text: answer.answer });
+        } catch (error) {
+          if (!(error instanceof CoopdocsError)) throw error;
+          console.log(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);
+        }
       }
-      if (line === "") continue;
-      try {
-        let streamed = false;
-        const answer = await service.ask(line, {
-          history,
-          onToken: (token) => {
-            streamed = true;
-            process.stdout.write(token);
-          },
-        });
-        if (streamed) process.stdout.write("\n\n");
-        console.log(renderAnswer(answer));
-        history.push({ role: "user", text: line }, { role: "assistant", text: answer.answer });
-      } catch (error) {
-        if (!(error instanceof CoopdocsError)) throw error;
-        console.log(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);
-      }
+      rl.prompt();
     }
   } finally {
     rl.close();

@@ -1,0 +1,59 @@
+import { createAnswerService } from "../../answer/index.js";
+import { missingSlackSettings } from "../../config/config.js";
+import { createSlackBot } from "../../slack/index.js";
+import { createCliContext, createIngestProgress, type CliContext } from "../context.js";
+import type { RegisterCommand } from "./index.js";
+
+/** Starts the bot with a ready answer service and runs it until SIGINT/SIGTERM. */
+export async function runSlackBot({ config, logger }: CliContext): Promise<void> {
+  const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+  const bot = createSlackBot({
+    slack: config.slack,
+    dataDir: config.dataDir,
+    answerer,
+    logger,
+    logLevel: config.logLevel,
+  });
+  await bot.start();
+  await new Promise<void>((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info(`Received ${signal}; stopping the Slack bot…`);
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+      bot.stop().then(resolve, (error: unknown) => {
+        logger.error("Slack bot did not stop cleanly", { error });
+        resolve();
+      });
+    };
+    process.on("SIGINT", onSignal);
+    process.on("SIGTERM", onSignal);
+  });
+}
+
+/** What to tell a user whose Slack settings are incomplete. */
+export function missingSlackMessage(missing: string[], mode: string): string {
+  return (
+    `The Slack bot needs ${missing.join(", ")} (${mode} mode).\n` +
+    "Set them in your environment or .env file (see .env.example; README › Install in your workspace shows where to find each one).\n"
+  );
+}
+
+/**
+ * `coopdocs slack`: runs the Slack bot until SIGINT/SIGTERM. Socket Mode by default, HTTP with SLACK_MODE=http.
+ * Missing settings are reported by name with a non-zero exit, before the index is loaded.
+ */
+export const registerSlack: RegisterCommand = (program, setExitCode) => {
+  program
+    .command("slack")
+    .description("Run the Slack bot (Socket Mode by default; SLACK_MODE=http for the Events API on PORT).")
+    .action(async () => {
+      const context = createCliContext();
+      const missing = missingSlackSettings(context.config.slack);
+      if (missing.length > 0) {
+        process.stderr.write(`Error: ${missingSlackMessage(missing, context.config.slack.mode)}`);
+        setExitCode(2);
+        return;
+      }
+      await runSlackBot(context);
+    });
+};

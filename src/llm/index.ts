@@ -1,0 +1,12 @@
+export { createLlmAnswerer } from "./llm-answerer.js";
+export type { ExtractiveAnswerer, LlmAnswerer, LlmAnswererOptions } from "./llm-answerer.js";
+export { createChatModel, chatModelFromSettings } from "./chat-model.js";
+export type { ChatModelOptions } from "./chat-model.js";
+export { resolveLlmSettings, defaultOllamaBaseUrl, defaultOllamaModel, defaultOpenAiModel } from "./llm-settings.js";
+export type { LlmSettings } from "./llm-settings.js";
+export { loadPrompts, defaultPromptsDir, formatPassages, formatHistory, promptFiles } from "./prompts.js";
+export type { Prompts } from "./prompts.js";
+export { CitationFilter, filterCitations, parseMarker } from "./citation-filter.js";
+export { LlmCallError } from "./llm-call-error.js";
+export type { LlmFailureKind } from "./llm-call-error.js";
+export { notFoundSentinel } from "./not-found-gate.js";

@@ -1,0 +1,169 @@
+import type { BaseChatModel } from "@langchain/core/language_models/chat_models";
+import type { ChatPromptTemplate } from "@langchain/core/prompts";
+import type { LlmConfig } from "../config/config.js";
+import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
+import { silentLogger, type Logger } from "../core/logger.js";
+import type { Answer, AskOptions, Passage, QuestionAnswerer, Retriever } from "../core/types.js";
+import { chatModelFromSettings } from "./chat-model.js";
+import { CitationFilter, filterCitations } from "./citation-filter.js";
+import { condenseQuestion } from "./condense-question.js";
+import { callChatModel, isCallerAbort } from "./generate.js";
+import { classifyLlmError, LlmCallError } from "./llm-call-error.js";
+import { resolveLlmSettings } from "./llm-settings.js";
+import { isNotFoundReply, NotFoundGate, notFoundSentinel, stripThinking } from "./not-found-gate.js";
+import { defaultPromptsDir, formatPassages, loadPrompts, type Prompts } from "./prompts.js";
+import { citationsFor } from "./quotes.js";
+import { withSecrets } from "./secret-logger.js";
+
+/** The offline answer from the same passages: the fallback whenever the LLM cannot be trusted. */
+export type ExtractiveAnswerer = (question: string, passages: Passage[]) => Answer;
+
+export interface LlmAnswererOptions {
+  llm: LlmConfig;
+  retriever: Retriever;
+  extractive: ExtractiveAnswerer;
+  /** Folder with system.txt, answer.txt, condense.txt and draft.txt; the project's prompts/ by default. */
+  promptsDir?: string;
+  logger?: Logger;
+  /** Passages given to the model for an answer (default 6). */
+  k?: number;
+  /** Passages given to the model for a report draft (default 8). */
+  draftK?: number;
+  /** Another LangChain chat model instead of the one built from `llm` (the settings are still checked). */
+  chatModel?: BaseChatModel;
+  /** Where a missing key is looked up after `llm.apiKey` (default process.env). */
+  env?: NodeJS.ProcessEnv;
+}
+
+/** A QuestionAnswerer that can also draft report text. */
+export interface LlmAnswerer extends QuestionAnswerer {
+  draft(topic: string, options?: AskOptions): Promise<Answer>;
+}
+
+/** Phrases closing a fallback note, by what was asked for. */
+const fallbackTail = {
+  answer: "so this is the extractive answer",
+  draft: "so no draft was written; these are the relevant quotes from the documents",
+} as const;
+
+type Task = keyof typeof fallbackTail;
+
+/** Passages shown as "closest" when the model says they do not hold the answer. */
+const closestPassages = 3;
+const notFoundText = "I could not find this in the documents.";
+
+/**
+ * Answers with a chat model, grounded in retrieved passages, and checks the result: citations to
+ * passages that were not given are removed, the rest renumbered 1..n; a reply with no valid citation,
+ * or any LLM fault (down, slow, junk), gives the extractive answer with a one-line note instead.
+ * Reads and checks the settings and prompt files once; throws CoopdocsError when they are unusable.
+ */
+export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<LlmAnswerer> {
+  const settings = resolveLlmSettings(options.llm, options.env);
+  const logger = withSecrets(options.logger ?? silentLogger, [settings.apiKey]);
+  const prompts: Prompts = await loadPrompts(options.promptsDir ?? defaultPromptsDir);
+  const model = options.chatModel ?? chatModelFromSettings(settings);
+  const { retriever, extractive } = options;
+  const k = options.k ?? 6;
+  const draftK = options.draftK ?? 8;
+  logger.info("llm answers enabled", { provider: settings.provider, model: settings.model, baseUrl: settings.baseUrl ?? "(OpenAI)" });
+
+  async function respond(task: Task, input: string, opts: AskOptions = {}): Promise<Answer> {
+    const text = input.trim();
+    if (text === "") {
+      throw new CoopdocsError(ErrorCode.QuestionInvalid, task === "draft" ? "The draft topic is empty." : "The question is empty.");
+    }
+    const started = Date.now();
+    const condensed = await condenseQuestion(text, opts.history ?? [], {
+      model,
+      prompt: prompts.condense,
+      timeoutMs: settings.timeoutMs,
+      logger,
+      signal: opts.signal,
+    });
+    const passages = await retriever.retrieve(condensed.query, task === "draft" ? draftK : k);
+    // The extractive fallback answers what was searched: the standalone question, or (when the model
+    // could not write one) the last question and the follow-up together, as the extractive mode does.
+    const plainQuestion = condensed.query;
+    const fallback = (reason: string): Answer => ({
+      ...extractive(plainQuestion, passages),
+      note: `${reason}, ${fallbackTail[task]}.`,
+    });
+    if (passages.length === 0) return extractive(plainQuestion, passages);
+    // A model that just timed out or could not be reached will not answer now either: do not make
+    // the user wait a second time.
+    const condenseFailure = condensed.failure;
+    if (condenseFailure && (condenseFailure.kind === "timeout" || condenseFailure.kind === "unreachable")) {
+      return fallback(condenseFailure.reason);
+    }
+
+    const prompt: ChatPromptTemplate = task === "draft" ? prompts.draft : prompts.answer;
+    const variables =
+      task === "draft"
+        ? { passages: formatPassages(passages), topic: condensed.query }
+        : { passages: formatPassages(passages), question: condensed.query };
+    const messages = await prompt.formatMessages(variables);
+
+    // Streamed text goes through the same checks as the final text, so what the user sees as it
+    // arrives is what the answer says (unless it falls back, which the note then explains).
+    const gate = new NotFoundGate();
+    const filter = new CitationFilter(passages.length);
+    const onToken = opts.onToken;
+    const emit = (piece: string): void => {
+      if (piece !== "" && onToken) onToken(piece);
+    };
+    const onText = onToken ? (piece: string) => emit(filter.push(gate.push(piece))) : undefined;
+
+    let reply: string;
+    try {
+      reply = stripThinking(await callChatModel(model, messages, { timeoutMs: settings.timeoutMs, signal: opts.signal, onText }));
+      if (reply.trim() === "") throw new LlmCallError("empty", "LLM reply held only thinking");
+    } catch (error) {
+      if (isCallerAbort(opts.signal)) throw error;
+      const failure = classifyLlmError(error, false);
+      logger.warn("llm call failed; falling back to the extractive answer", {
+        task,
+        kind: failure.kind,
+        status: failure.status,
+        error: failure.message,
+      });
+      return fallback(failure.reason);
+    }
+    if (onToken && !gate.notFound) emit(filter.push(gate.flush()) + filter.flush());
+
+    const checked = filterCitations(reply, passages.length);
+    const elapsedMs = Date.now() - started;
+    if (checked.order.length === 0) {
+      if (isNotFoundReply(reply) || reply.toUpperCase().includes(notFoundSentinel)) {
+        logger.info("llm found no answer in the passages", { task, elapsedMs });
+        return {
+          answer: `${notFoundText} The closest passages are listed below; they may not answer the question.`,
+          mode: "llm",
+          citations: [],
+          found: false,
+          passages: passages.slice(0, closestPassages),
+        };
+      }
+      logger.warn("llm reply cited no given passage; falling back", { task, removed: checked.removed, elapsedMs });
+      return fallback("The generated answer cited none of the passages");
+    }
+
+    const answer = checked.text.replace(new RegExp(`\\s*\\b${notFoundSentinel}\\b\\s*`, "g"), " ").trim();
+    const citations = citationsFor(answer, checked.order, passages);
+    const cited = checked.order.flatMap((n) => passages[n - 1] ?? []);
+    logger.info("llm answered", {
+      task,
+      passages: passages.length,
+      cited: cited.length,
+      removedCitations: checked.removed,
+      condensed: condensed.source,
+      elapsedMs,
+    });
+    return { answer, mode: "llm", citations, found: true, passages: cited };
+  }
+
+  return {
+    ask: (question, opts) => respond("answer", question, opts),
+    draft: (topic, opts) => respond("draft", topic, opts),
+  };
+}

@@ -1,0 +1,28 @@
+import { Assistant } from "@slack/bolt";
+import type { BotRuntime } from "../answer-flow.js";
+import { handleIncoming, readMessage } from "./incoming.js";
+
+export const assistantGreeting =
+  "Hi! I answer questions about the ASEAN–China environmental cooperation documents, with numbered sources. " +
+  "Pick a suggestion or ask your own question.";
+
+/**
+ * The Slack Assistant side panel: greeting and suggested prompts when a thread opens, then every message in
+ * the thread answered with the thread's history, a "searching the documents…" status and a thread title.
+ */
+export function createAssistant(runtime: BotRuntime, track: <T>(work: Promise<T>) => Promise<T>): Assistant {
+  return new Assistant({
+    threadStarted: async ({ say, setSuggestedPrompts }) => {
+      try {
+        await say(assistantGreeting);
+        await setSuggestedPrompts({ title: "Try asking:", prompts: runtime.suggestedPrompts });
+      } catch (error) {
+        runtime.logger.error("Slack: could not greet a new assistant thread", { error });
+      }
+    },
+    userMessage: async ({ message: event, client, context }) => {
+      const message = readMessage(event);
+      if (message) await track(handleIncoming(runtime, "assistant", message, client, context));
+    },
+  });
+}

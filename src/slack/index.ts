@@ -1,0 +1,27 @@
+/**
+ * The Slack adapter: a Bolt 5 app answering mentions, direct messages, the Assistant panel and /coopdocs with
+ * a QuestionAnswerer from the core. The core knows nothing of Slack; this folder knows the core only through
+ * src/core/types.ts.
+ */
+export { createSlackBot, type SlackBot } from "./app.js";
+export {
+  defaultRetryConfig,
+  defaultSuggestedPrompts,
+  type SlackBotOptions,
+  type SuggestedPrompt,
+} from "./options.js";
+export { markdownToMrkdwn, escapeMrkdwn, splitMrkdwn } from "./mrkdwn.js";
+export {
+  ActionId,
+  defaultBlockLimits,
+  renderAnswerMessage,
+  type AnswerView,
+  type BlockLimits,
+  type KnownBlock,
+  type SlackMessage,
+} from "./blocks.js";
+export { MemoryDedupeStore, messageKey, type DedupeStore, type MemoryDedupeStoreOptions } from "./dedupe.js";
+export { MemoryAnswerStore, type AnswerStore, type AnsweredQuestion, type Surface } from "./answer-store.js";
+export { createJsonlFeedbackLog, feedbackLogPath, type FeedbackEntry, type FeedbackLog } from "./feedback-log.js";
+export { createRepliesHistory, type ThreadHistory, type ThreadHistoryRequest, type BotIdentity } from "./thread-history.js";
+export { eventsPath, healthPath } from "./receiver.js";
