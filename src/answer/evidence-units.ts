@@ -16,7 +16,8 @@ const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)
 const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
 
 // Abbreviations after which Intl.Segmenter wrongly ends a sentence in these documents.
-const abbreviation = /\b(?:Mr|Ms|Mrs|Dr|H\. ?E|No|e\.g|i\.e|etc|Art|Para|Vol)\.\s*$/i;
+// Titles, and single capital initials such as "H. E." (His Excellency) or "J. Smith".
+const abbreviation = /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|No|e\.g|i\.e|etc|Art|Para|Vol|St)|\b[A-Z])\.\s*$/;
 
 export function splitSentences(paragraph: string): string[] {
   const sentences: string[] = [];

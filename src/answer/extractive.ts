@@ -23,6 +23,10 @@ export interface ExtractiveOptions {
   minCoverage: number;
   /** Passages shown when nothing is found. */
   closestPassages: number;
+  /** A further quote must score at least this share of the best one and add question terms… */
+  supportingMinScore: number;
+  /** …or, adding none, score at least this share (a definition often takes two sentences). */
+  runnerUpMinScore: number;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
@@ -31,6 +35,8 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxChars: 1400,
   minCoverage: 0.5,
   closestPassages: 3,
+  supportingMinScore: 0.7,
+  runnerUpMinScore: 0.85,
 };
 
 export const notFoundAnswer = "I could not find this in the documents.";
@@ -187,10 +193,9 @@ function selectUnits(
   let length = selected.reduce((sum, u) => sum + u.text.length, 0);
   for (const unit of ranked.slice(1)) {
     if (selected.length >= options.maxUnits) break;
-    if (unit.score < best.score * 0.55) break;
+    if (unit.score < best.score * options.supportingMinScore) break;
     const adds = terms.filter((t) => unit.terms.has(t) && !covered.has(t));
-    // A close runner-up is worth quoting even without new terms (a definition often takes two sentences).
-    if (weightOf(adds, idf) <= 0 && unit.score < best.score * 0.8) continue;
+    if (weightOf(adds, idf) <= 0 && unit.score < best.score * options.runnerUpMinScore) continue;
     if (length + unit.text.length > options.maxChars && !(unit.isList && !selected.some((s) => s.isList))) continue;
     if (selected.some((s) => s.text === unit.text || s.text.includes(unit.text) || unit.text.includes(s.text))) continue;
     selected.push(unit);

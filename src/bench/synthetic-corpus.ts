@@ -84,7 +84,7 @@ export async function writeScaledCorpus(options: {
   scale: number;
   chunks: readonly Chunk[];
   seed?: number;
-}): Promise<{ files: number; bytes: number }> {
+}): Promise<{ files: number; syntheticBytes: number }> {
   await mkdir(options.targetDir, { recursive: true });
   const realFiles = (await readdir(options.realCorpusDir)).filter((f) => documentFormat(f) !== undefined);
   let bytes = 0;
@@ -107,5 +107,5 @@ export async function writeScaledCorpus(options: {
     }
   }
   await writeFile(path.join(options.targetDir, corpusManifestFile), JSON.stringify({ documents }, null, 2));
-  return { files, bytes };
+  return { files, syntheticBytes: bytes };
 }

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { createAnswerService, type AnswerService } from "../../src/answer/index.js";
 import { CoopdocsError } from "../../src/core/coopdocs-error.js";
-import { createWorkspace, type TempWorkspace } from "../helpers/test-corpus.js";
+import { sharedIndexConfig } from "../helpers/test-corpus.js";
 
-// End to end on the real corpus: ingest (first use builds the index), retrieve, extractive answer.
-let workspace: TempWorkspace;
+// End to end on the real corpus: retrieve and answer from an index built by the global setup.
 let service: AnswerService;
 
 beforeAll(async () => {
-  workspace = await createWorkspace();
-  service = await createAnswerService(workspace.config);
+  service = await createAnswerService(sharedIndexConfig(inject("sharedIndexDir")));
 });
-afterAll(async () => workspace?.cleanup());
 
 const nineAreas = [
   "Policy Dialogue and Exchange",

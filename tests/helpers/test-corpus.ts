@@ -15,6 +15,11 @@ export interface TempWorkspace {
   cleanup(): Promise<void>;
 }
 
+/** Configuration that reads the real corpus and an index built once by the global setup. */
+export function sharedIndexConfig(indexDir: string): Config {
+  return loadConfig({ CORPUS_DIR: realCorpusDir, INDEX_DIR: indexDir, LOG_LEVEL: "silent" }, projectRoot);
+}
+
 /** A temporary folder with a copy of the real corpus (or an empty one) and its own index folder. */
 export async function createWorkspace(options: { copyCorpus?: boolean } = {}): Promise<TempWorkspace> {
   const dir = await mkdtemp(path.join(tmpdir(), "coopdocs-test-"));

@@ -1,5 +1,6 @@
 import type { Command } from "commander";
 import { registerAsk } from "./ask.js";
+import { registerBench } from "./bench.js";
 import { registerChat } from "./chat.js";
 import { registerDraft } from "./draft.js";
 import { registerEval } from "./eval.js";
@@ -11,4 +12,4 @@ import { registerStart } from "./start.js";
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
 // One file a command; adding a command means adding it here.
-export const commandModules: RegisterCommand[] = [registerIngest, registerAsk, registerChat, registerDraft, registerEval, registerSlack, registerStart];
+export const commandModules: RegisterCommand[] = [registerIngest, registerAsk, registerChat, registerDraft, registerEval, registerSlack, registerStart, registerBench];

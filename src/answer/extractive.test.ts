@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../core/types.js";
+import { contextualQuery, validateQuestion } from "./answer-service.js";
+import { evidenceUnits, splitSentences } from "./evidence-units.js";
+import { answerExtractively, notFoundAnswer } from "./extractive.js";
+import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
+
+let counter = 0;
+function passage(text: string, file = "doc.txt", section = "1. Section"): Passage {
+  counter += 1;
+  return {
+    id: `p${counter}`,
+    text,
+    meta: { file, title: `Title of ${file}`, section, page: null, start: 0, end: text.length, year: null },
+    score: 1,
+    similarity: 0.5,
+  };
+}
+
+describe("evidence units", () => {
+  it("splits sentences without breaking after abbreviations or paragraph numbers", () => {
+    expect(splitSentences("28. H. E. Mr. Zhou attended. The forum closed in 2012.")).toEqual([
+      "28. H. E. Mr. Zhou attended.",
+      "The forum closed in 2012.",
+    ]);
+  });
+
+  it("keeps a list whole with its lead-in, and also offers each item", () => {
+    const units = evidenceUnits([passage("The areas are:\n(a) forests;\n(b) rivers.\nAnother sentence here.")]);
+    expect(units.map((u) => [u.text, u.isList])).toEqual([
+      ["The areas are:\n(a) forests;\n(b) rivers.", true],
+      ["(a) forests;", false],
+      ["(b) rivers.", false],
+      ["Another sentence here.", false],
+    ]);
+  });
+});
+
+describe("question analysis", () => {
+  it("strips conversational preambles", () => {
+    expect(stripPreamble("Quick one for onboarding: where is the Secretariat based?")).toBe("where is the Secretariat based?");
+    expect(stripPreamble("Hi, what is GEP?")).toBe("what is GEP?");
+  });
+
+  it("splits many-part questions and finds the type and focus", () => {
+    expect(splitQuestion("What is the EISP and when was it supposed to become operational?")).toEqual([
+      "What is the EISP",
+      "when was it supposed to become operational?",
+    ]);
+    expect(splitQuestion("When and where was the forum held?")).toHaveLength(1);
+    const analysis = analyseQuestion("What was the total budget of the fourth forum?");
+    expect(analysis.type).toBe("definition");
+    expect(analysis.focus).toEqual(["total", "budget"]);
+    expect(analyseQuestion("How many priority areas are there?").counted).toEqual(["prioriti", "area"]);
+  });
+});
+
+describe("answerExtractively", () => {
+  const idf = (t: string) => (["cooper", "asean", "china"].includes(t) ? 0.5 : 2);
+
+  it("quotes the sentence that answers and cites it with title, section and quote", () => {
+    const p1 = passage("The forum is an annual event. In October 2011, the first forum was held in Nanning, China.", "plan.txt", "2.5 Forum");
+    const p2 = passage("Biodiversity cooperation continued with workshops.", "other.txt");
+    const answer = answerExtractively("When was the first forum held?", [p1, p2], { idf });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("In October 2011, the first forum was held in Nanning, China. [1]");
+    expect(answer.citations).toEqual([
+      { n: 1, file: "plan.txt", title: "Title of plan.txt", section: "2.5 Forum", page: null, quote: expect.stringContaining("October 2011") },
+    ]);
+  });
+
+  it("quotes a whole list for a list question", () => {
+    const list = passage("The strategy sets out three priority areas as follows:\n(a) policy dialogue;\n(b) joint research;\n(c) capacity building.");
+    const answer = answerExtractively("What are the priority areas of the strategy?", [list], { idf });
+    expect(answer.answer).toContain("- (a) policy dialogue;");
+    expect(answer.answer).toContain("- (c) capacity building.");
+  });
+
+  it("answers not found when the evidence never mentions what is asked about", () => {
+    const p = passage("The fourth forum was held in Nanning in September 2014 with many participants.");
+    const answer = answerExtractively("What was the total budget of the fourth forum?", [p], { idf });
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toContain(notFoundAnswer);
+    expect(answer.citations).toEqual([]);
+    expect(answer.passages).toEqual([p]);
+  });
+
+  it("answers not found when the passages cover too little of the question", () => {
+    const p = passage("Mangrove restoration was discussed at the workshop.");
+    expect(answerExtractively("Which countries signed the haze agreement in Jakarta?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("Anything?", [], { idf }).found).toBe(false);
+  });
+
+  it("gives each part of a two-part question its own quote", () => {
+    const what = passage("The EISP is the Environmental Information Sharing Platform of ASEAN and China.", "a.txt");
+    const when = passage("The platform is targeted to enter into operation in 2017.", "b.txt");
+    const answer = answerExtractively("What is the EISP and when will the platform become operational?", [what, when], { idf });
+    expect(answer.answer).toContain("Environmental Information Sharing Platform");
+    expect(answer.answer).toContain("2017");
+    expect(answer.citations.map((c) => c.file).sort()).toEqual(["a.txt", "b.txt"]);
+  });
+});
+
+describe("question validation and follow-ups", () => {
+  it("rejects empty and overlong questions", () => {
+    expect(() => validateQuestion(" ")).toThrow(/empty/);
+    expect(() => validateQuestion("x".repeat(2001))).toThrow(/2001 characters/);
+    expect(validateQuestion("  What?  ")).toBe("What?");
+  });
+
+  it("searches a follow-up together with the previous question", () => {
+    const history = [
+      { role: "user" as const, text: "What are the priority areas?" },
+      { role: "assistant" as const, text: "…" },
+    ];
+    expect(contextualQuery("and which of those concern biodiversity?", history)).toBe(
+      "What are the priority areas? and which of those concern biodiversity?",
+    );
+    expect(contextualQuery("Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?", history)).toBe(
+      "Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?",
+    );
+  });
+});

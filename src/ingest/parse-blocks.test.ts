@@ -1,0 +1,63 @@
+import { describe, expect, it } from "vitest";
+import { chunkBlocks } from "./chunk-blocks.js";
+import { parseBlocks } from "./parse-blocks.js";
+
+const strategy = `Table of Contents
+
+1.\tBackground\t1
+4.\tAreas of Cooperation\t8
+\t4.1 Policy Dialogue and Exchange\t8
+\t4.2 Joint research\t9
+
+4. Areas of Cooperation
+
+4.1 Policy Dialogue and Exchange
+
+- 41. The parties will cooperate in the following areas, under the framework of the strategy adopted in 2016 by the ministers:
+ - (a) organizing the Forum; and
+ - (b) organizing the Ministers Meeting.
+
+- 42. In October 2011, the first Forum was held in Nanning, China. Representatives of the environmental
+ authorities attended the opening of the Forum and the field visits organised by the host
+
+- city of Nanning in the following days.
+`;
+
+describe("parseBlocks and chunkBlocks", () => {
+  it("finds numbered sections, paragraphs, list items and the table of contents", () => {
+    const blocks = parseBlocks(strategy.replace(/\t/g, " "));
+    expect(blocks.map((b) => b.kind)).toEqual(["toc", "heading", "heading", "paragraph", "item", "item", "paragraph"]);
+    const toc = blocks[0];
+    expect(toc?.kind === "toc" && toc.entries).toEqual(["1. Background", "4. Areas of Cooperation", "4.1 Policy Dialogue and Exchange", "4.2 Joint research"]);
+  });
+
+  it("joins a paragraph cut by a page break and drops extraction dashes", () => {
+    const last = parseBlocks(strategy.replace(/\t/g, " ")).at(-1);
+    expect(last?.kind).toBe("paragraph");
+    expect(last?.kind === "paragraph" && last.text).toMatch(/^42\. In October 2011.*host city of Nanning in the following days\.$/);
+  });
+
+  it("keeps a list with its lead-in and records the section path", () => {
+    const chunks = chunkBlocks(parseBlocks(strategy.replace(/\t/g, " ")), { targetChars: 150, maxChars: 2000 });
+    const list = chunks.find((c) => c.text.includes("(a) organizing"));
+    expect(list?.text).toContain("41. The parties will cooperate");
+    expect(list?.text).toContain("(b) organizing the Ministers Meeting.");
+    expect(list?.sectionPath).toEqual(["4. Areas of Cooperation", "4.1 Policy Dialogue and Exchange"]);
+    const outline = chunks.find((c) => c.sectionPath.join(" › ") === "Table of Contents › 4. Areas of Cooperation");
+    expect(outline?.text).toBe("4. Areas of Cooperation:\n4.1 Policy Dialogue and Exchange\n4.2 Joint research");
+  });
+
+  it("rebuilds a heading the PDF layout scattered over short lines", () => {
+    const blocks = parseBlocks("2.2.3 China-ASEAN Seminar\n\non\n\nAssessment\n\n22. The seminar was held in Beijing in October 2007 and attended by delegates.");
+    expect(blocks[0]).toMatchObject({ kind: "heading", text: "2.2.3 China-ASEAN Seminar on Assessment" });
+    expect(blocks[1]?.kind).toBe("paragraph");
+  });
+
+  it("splits a unit longer than maxChars at sentence boundaries", () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about cooperation.`).join(" ");
+    const chunks = chunkBlocks(parseBlocks(long), { targetChars: 300, maxChars: 600 });
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks.every((c) => c.text.length <= 600)).toBe(true);
+    expect(chunks.map((c) => c.text).join(" ")).toBe(long);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import type { Chunk, Passage } from "../core/types.js";
+import { findAcronymDefinitions } from "./acronyms.js";
+import { chineseGlossaryExpander } from "./chinese-glossary.js";
+import { collapseNearDuplicates } from "./near-duplicates.js";
+import { expandQuery, normalizeText } from "./normalize-query.js";
+
+const meta = (file: string) => ({ file, title: file, section: "", page: null, start: 0, end: 1, year: null });
+const chunk = (text: string, file = "a.txt"): Chunk => ({ id: text.slice(0, 10), text, meta: meta(file) });
+
+describe("acronym definitions from the corpus", () => {
+  it("finds the words whose initials spell the acronym, across hyphens, joining words and footnote digits", () => {
+    const defs = findAcronymDefinitions([
+      chunk("In 2010 the Ministry established the China-ASEAN Environmental Cooperation Center (CAEC) in Beijing."),
+      chunk("the State Environmental Protection Administration of China 3 (SEPA) and ASEAN convened"),
+      chunk("the ASEAN Member States (AMS) agreed; The National Focal Points (NFPs) will report."),
+      chunk("a note (see above) and a lonely (X) and (Annex)"),
+    ]);
+    expect(defs.get("CAEC")).toBe("China-ASEAN Environmental Cooperation");
+    expect(defs.get("SEPA")).toBe("State Environmental Protection Administration");
+    expect(defs.get("AMS")).toBe("ASEAN Member States");
+    expect(defs.get("NFPs")).toBe("National Focal Points");
+    expect(defs.has("X")).toBe(false);
+  });
+});
+
+describe("query normalisation", () => {
+  it("folds dashes and quotes so 2016–2020 matches 2016-2020", () => {
+    expect(normalizeText("What are the “2016–2020”  areas?")).toBe('What are the "2016-2020" areas?');
+  });
+
+  it("appends the expansion of a defined acronym, once, and ignores short lower-case words", () => {
+    const acronyms = new Map([
+      ["CAEC", "China-ASEAN Environmental Cooperation Center"],
+      ["AMS", "ASEAN Member States"],
+    ]);
+    expect(expandQuery("When was CAEC set up?", acronyms)).toBe("When was CAEC set up? (China-ASEAN Environmental Cooperation Center)");
+    expect(expandQuery("what about the ams", acronyms)).toBe("what about the ams");
+  });
+
+  it("gives English search terms for a Chinese question and nothing for an English one", () => {
+    const terms = chineseGlossaryExpander("2006年东盟和中国的城镇人口分别占各自总人口的多大比例？");
+    expect(terms).toContain("ASEAN");
+    expect(terms).toContain("urban population");
+    expect(terms).toContain("2006");
+    expect(chineseGlossaryExpander("What is CAEC?")).toBe("");
+  });
+});
+
+describe("near-duplicate collapse", () => {
+  const passage = (text: string, file: string): Passage => ({ ...chunk(text, file), score: 1, similarity: 1 });
+  it("drops a passage from another document that repeats a better one, keeps distinct ones", () => {
+    const text = "In 2010 the Ministry of Environmental Protection of China established the China-ASEAN Environmental Cooperation Center.";
+    const kept = collapseNearDuplicates([
+      passage(text, "a.txt"),
+      passage(`${text} It is in Beijing.`, "b.txt"),
+      passage("The Green Envoys Program was launched in October 2011 as part of the action plan.", "c.txt"),
+    ]);
+    expect(kept.map((p) => p.meta.file)).toEqual(["a.txt", "c.txt"]);
+  });
+});

@@ -1,0 +1,98 @@
+import path from "node:path";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { main } from "../../src/cli/main.js";
+import { projectRoot, realCorpusDir } from "../helpers/test-corpus.js";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI in-process with its own environment, capturing what it prints. */
+async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  let stdout = "";
+  let stderr = "";
+  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  });
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const base = { CORPUS_DIR: realCorpusDir, INDEX_DIR: inject("sharedIndexDir"), LOG_LEVEL: "warn" };
+  for (const [key, value] of Object.entries({ ...base, ...env })) vi.stubEnv(key, value);
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    vi.restoreAllMocks();
+    vi.unstubAllEnvs();
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  vi.unstubAllEnvs();
+});
+
+describe("coopdocs CLI", () => {
+  it("ask --json prints one object in the documented shape", async () => {
+    const { code, stdout } = await run(["ask", "When was CAEC established?", "--json"]);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const parsed = JSON.parse(lines[0] ?? "") as Record<string, unknown>;
+    expect(parsed).toMatchObject({ mode: "extractive", found: true });
+    expect(typeof parsed.answer).toBe("string");
+    const citations = parsed.citations as Record<string, unknown>[];
+    expect(citations.length).toBeGreaterThan(0);
+    for (const c of citations) {
+      expect(Object.keys(c).sort()).toEqual(["file", "n", "page", "quote", "section", "title"]);
+      expect(typeof c.n).toBe("number");
+      expect(c.page).toBeNull();
+      expect(String(c.file)).toMatch(/\.txt$/);
+    }
+  });
+
+  it("ask prints the answer and numbered sources for a person", async () => {
+    const { code, stdout } = await run(["ask", "Where", "is", "the", "ASEAN", "Secretariat", "located?"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("Jakarta");
+    expect(stdout).toMatch(/Sources:\n\[1\] /);
+  });
+
+  it("rejects an empty question with a message and exit code 2, without a stack trace", async () => {
+    const { code, stderr } = await run(["ask", "  "]);
+    expect(code).toBe(2);
+    expect(stderr).toContain("The question is empty.");
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("names an invalid setting", async () => {
+    const { code, stderr } = await run(["ask", "What is GEP?"], { SLACK_MODE: "carrier-pigeon" });
+    expect(code).toBe(2);
+    expect(stderr).toContain("SLACK_MODE");
+  });
+
+  it("reports a missing corpus folder", async () => {
+    const { code, stderr } = await run(["ingest"], { CORPUS_DIR: path.join(projectRoot, "no-such-folder") });
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/corpus folder .*no-such-folder does not exist/);
+  });
+
+  it("start without Slack tokens says what is missing instead of crashing", async () => {
+    const { code, stderr } = await run(["start"], { SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "" });
+    expect(code).toBe(0);
+    expect(stderr).toContain("SLACK_BOT_TOKEN, SLACK_APP_TOKEN");
+    expect(stderr).toMatch(/coopdocs chat/);
+  });
+
+  it("slack without tokens exits non-zero naming the missing settings", async () => {
+    const { code, stderr } = await run(["slack"], { SLACK_MODE: "http", SLACK_BOT_TOKEN: "xoxb-test-token-123" });
+    expect(code).toBe(2);
+    expect(stderr).toContain("SLACK_SIGNING_SECRET");
+    expect(stderr).not.toContain("xoxb-test-token-123");
+  });
+});
