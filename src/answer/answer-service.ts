@@ -59,7 +59,8 @@ export async function createAnswerService(config: Config, options: AnswerService
   const embedder = await createEmbedder(config.embeddings);
   await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress: options.onProgress });
   const retriever = await HybridRetriever.open(config.indexDir, embedder, {}, [chineseGlossaryExpander]);
-  const k = options.k ?? 10;
+  await retriever.warmUp();
+  const k = options.k ?? 12;
 
   const answerFromPassages = (question: string, passages: Passage[]): Answer =>
     answerExtractively(question, passages, {

@@ -50,7 +50,8 @@ describe("question analysis", () => {
     expect(splitQuestion("When and where was the forum held?")).toHaveLength(1);
     const analysis = analyseQuestion("What was the total budget of the fourth forum?");
     expect(analysis.type).toBe("definition");
-    expect(analysis.focus).toEqual(["total", "budget"]);
+    expect(analysis.focus).toEqual([["total"], ["budget"]]);
+    expect(analyseQuestion("中国—东盟环境合作中心现任主任是谁？").focus).toContainEqual(["director"]);
     expect(analyseQuestion("How many priority areas are there?").counted).toEqual(["prioriti", "area"]);
   });
 });

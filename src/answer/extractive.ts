@@ -1,7 +1,7 @@
 import type { Answer, Citation, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { analyseQuestion, splitQuestion, type QuestionAnalysis } from "./question-analysis.js";
-import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
+import { evidenceUnits, splitSentences, type EvidenceUnit } from "./evidence-units.js";
 
 export interface ExtractiveContext {
   /** The query retrieval searched with (acronyms expanded, translated); defaults to the question. */
@@ -15,6 +15,8 @@ export interface ExtractiveContext {
 export interface ExtractiveOptions {
   /** Passages considered as evidence. */
   evidencePassages: number;
+  /** Passages considered for list and count questions ("What are / how many priority areas…?"). */
+  listEvidencePassages: number;
   /** Most units quoted in one answer. */
   maxUnits: number;
   /** Soft limit on the answer's length; one whole list may exceed it. */
@@ -31,6 +33,7 @@ export interface ExtractiveOptions {
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
   evidencePassages: 8,
+  listEvidencePassages: 12,
   maxUnits: 3,
   maxChars: 1400,
   minCoverage: 0.5,
@@ -61,6 +64,17 @@ function countsNoun(text: string, nouns: readonly string[]): boolean {
   );
 }
 
+/**
+ * Whether a list's lead-in ends with a sentence naming what the question asks for ("… focused on nine
+ * priority areas as follows:"), rather than merely mentioning it earlier.
+ */
+function introducesFocus(unit: EvidenceUnit, analysis: QuestionAnalysis): boolean {
+  if (analysis.focus.length === 0) return false;
+  const leadIn = unit.text.split("\n")[0] ?? "";
+  const introducing = new Set(contentTerms(splitSentences(leadIn).at(-1) ?? leadIn));
+  return analysis.focus.every((group) => group.some((t) => introducing.has(t)));
+}
+
 function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
   switch (analysis.type) {
     case "when":
@@ -72,7 +86,7 @@ function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
     case "count":
       return countsNoun(unit.text, analysis.counted) ? 0.3 : 0;
     case "list":
-      return unit.isList ? 0.25 : 0;
+      return unit.isList ? 0.25 + (introducesFocus(unit, analysis) ? 0.2 : 0) : 0;
     case "definition":
       return definitionCue.test(unit.text) ? 0.15 : 0;
     default:
@@ -99,13 +113,16 @@ export function answerExtractively(
 ): Answer {
   const idf = context.idf ?? (() => 1);
   const analysis = analyseQuestion(question, context.searchQuery ?? question);
-  const evidence = passages.slice(0, options.evidencePassages);
+  // A list (or a count: "six priority areas") is usually in one specific passage, and the list and
+  // count bonuses keep a deeper pool from adding noise.
+  const deep = analysis.type === "list" || analysis.type === "count";
+  const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
   const known = analysis.terms.filter((t) => idf(t) > 0);
   const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
 
   const totalWeight = weightOf(known, idf);
   const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
-  const focusMissing = analysis.focus.filter((t) => !evidenceTerms.has(t));
+  const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
   if (evidence.length === 0 || coverage < options.minCoverage || focusMissing.length > 0) {
     return notFound(passages, options);
   }

@@ -1,3 +1,4 @@
+import { chineseGlossaryTerms, hasChinese } from "../retrieve/chinese-glossary.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 
@@ -8,10 +9,10 @@ export interface QuestionAnalysis {
   terms: string[];
   type: QuestionType;
   /**
-   * Stemmed terms naming the thing asked about ("the total budget of X" → total, budget). The
-   * documents hold the answer only if the evidence mentions them.
+   * What the question asks about, as groups of stemmed terms ("the total budget of X" → [total],
+   * [budget]). The documents hold the answer only if the evidence has a term of every group.
    */
-  focus: string[];
+  focus: string[][];
   /** For "how many X" questions, the stemmed terms of X. */
   counted: string[];
 }
@@ -19,7 +20,18 @@ export interface QuestionAnalysis {
 // Words that say what kind of answer is wanted rather than what it is about.
 const questionWords = new Set(["what", "which", "who", "when", "where", "how", "why", "whom", "whose", "many", "much"]);
 
+// Chinese question words, checked before the English patterns.
+const chineseTypes: [RegExp, QuestionType][] = [
+  [/什么时候|何时|哪一年|哪年|几月|日期/, "when"],
+  [/哪里|哪儿|何处|在哪/, "where"],
+  [/谁|何人/, "who"],
+  [/多少个|几个|多少项/, "count"],
+  [/哪些|有什么|列出/, "list"],
+  [/是什么|指什么/, "definition"],
+];
+
 function questionType(q: string): QuestionType {
+  for (const [pattern, type] of chineseTypes) if (pattern.test(q)) return type;
   if (/^(when|what (year|date|month))\b|\bwhen\b/.test(q)) return "when";
   if (/^where\b|\bwhere\b/.test(q)) return "where";
   if (/^(who|whom|whose)\b/.test(q)) return "who";
@@ -72,7 +84,14 @@ export function analyseQuestion(question: string, searchQuery: string = question
   return {
     terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t)),
     type: questionType(q),
-    focus: focusText ? contentTerms(focusText).filter((t) => !questionWords.has(t) && !/^\d/.test(t)) : [],
+    focus: hasChinese(q)
+      ? // Each glossary term of a Chinese question names something asked about (any of its translations).
+        chineseGlossaryTerms(q).map(contentTerms).filter((group) => group.length > 0)
+      : focusText
+        ? contentTerms(focusText)
+            .filter((t) => !questionWords.has(t) && !/^\d/.test(t))
+            .map((t) => [t])
+        : [],
     counted: countedText ? contentTerms(countedText) : [],
   };
 }

@@ -74,8 +74,17 @@ const glossary: Record<string, string> = {
   建立: "established establishment",
   提出: "proposed",
   举办: "held organized",
+  举行: "held",
   召开: "held convened",
   首届: "first",
+  首次: "first",
+  首个: "first",
+  主任: "director",
+  负责人: "director head",
+  现任: "current",
+  预算: "budget",
+  经费: "budget funding",
+  总额: "total",
   第一次: "first",
   中期评估: "mid-term review",
   示范基地: "demonstration base",
@@ -96,9 +105,14 @@ const glossary: Record<string, string> = {
 const entries = Object.entries(glossary).sort((a, b) => b[0].length - a[0].length);
 const cjk = /[\u3400-\u9fff]/;
 
-/** English search terms for a query written (partly) in Chinese; "" for other queries. */
-export function chineseGlossaryExpander(query: string): string {
-  if (!cjk.test(query)) return "";
+/** True when the text has Chinese characters. */
+export function hasChinese(text: string): boolean {
+  return cjk.test(text);
+}
+
+/** The English translation of each glossary term found in a Chinese query, longest terms first. */
+export function chineseGlossaryTerms(query: string): string[] {
+  if (!cjk.test(query)) return [];
   let rest = query;
   const english: string[] = [];
   for (const [chinese, translation] of entries) {
@@ -106,7 +120,12 @@ export function chineseGlossaryExpander(query: string): string {
     if (translation) english.push(translation);
     rest = rest.split(chinese).join(" ");
   }
+  return english;
+}
+
+/** English search terms for a query written (partly) in Chinese; "" for other queries. */
+export function chineseGlossaryExpander(query: string): string {
+  if (!cjk.test(query)) return "";
   // Years and figures carry over unchanged ("2006年" → "2006").
-  english.push(...(query.match(/\d+(?:\.\d+)?%?/g) ?? []));
-  return english.join(" ");
+  return [...chineseGlossaryTerms(query), ...(query.match(/\d+(?:\.\d+)?%?/g) ?? [])].join(" ");
 }

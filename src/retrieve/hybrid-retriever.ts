@@ -102,6 +102,12 @@ export class HybridRetriever implements Retriever {
     return df === 0 ? 0 : Math.log(1 + this.chunks.length / df);
   };
 
+  /** Loads the embedding model and the term statistics now, so the first question is not slow. */
+  async warmUp(): Promise<void> {
+    this.idf("cooperation");
+    await this.embedder.embeddings.embedQuery("warm up");
+  }
+
   /** The query actually searched: normalised, acronyms expanded, expanders applied. */
   searchQuery(query: string): string {
     const expanded = expandQuery(query, this.acronyms);
