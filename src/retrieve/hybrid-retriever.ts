@@ -135,7 +135,7 @@ export class HybridRetriever implements Retriever {
         const vector = this.vectors[index];
         return chunk && vector ? [{ ...chunk, score, similarity: cosine(queryVector, vector) }] : [];
       });
-    return collapseNearDuplicates(passages).slice(0, k);
+    return collapseNearDuplicates(passages, undefined, k);
   }
 
   /** Exact (brute-force) cosine search over all vectors: the reference the benchmark compares HNSW with. */

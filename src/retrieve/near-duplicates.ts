@@ -9,8 +9,10 @@ function shingles(text: string, size = 3): Set<string> {
 
 /** Share of the smaller passage's word triples that the other one also has (0..1). */
 export function overlap(a: string, b: string): number {
-  const sa = shingles(a);
-  const sb = shingles(b);
+  return shingleOverlap(shingles(a), shingles(b));
+}
+
+function shingleOverlap(sa: Set<string>, sb: Set<string>): number {
   const [small, large] = sa.size <= sb.size ? [sa, sb] : [sb, sa];
   if (small.size === 0) return 0;
   let shared = 0;
@@ -22,11 +24,13 @@ export function overlap(a: string, b: string): number {
  * Drops passages that repeat a better-ranked passage from another document (the same paragraph
  * quoted in two strategies), so the answer does not cite one sentence twice.
  */
-export function collapseNearDuplicates(passages: readonly Passage[], threshold = 0.7): Passage[] {
-  const kept: Passage[] = [];
+export function collapseNearDuplicates(passages: readonly Passage[], threshold = 0.7, limit = Infinity): Passage[] {
+  const kept: { passage: Passage; shingles: Set<string> }[] = [];
   for (const passage of passages) {
-    const duplicate = kept.some((k) => k.meta.file !== passage.meta.file && overlap(k.text, passage.text) >= threshold);
-    if (!duplicate) kept.push(passage);
+    if (kept.length >= limit) break;
+    const own = shingles(passage.text);
+    const duplicate = kept.some((k) => k.passage.meta.file !== passage.meta.file && shingleOverlap(k.shingles, own) >= threshold);
+    if (!duplicate) kept.push({ passage, shingles: own });
   }
-  return kept;
+  return kept.map((k) => k.passage);
 }
