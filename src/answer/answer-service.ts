@@ -58,7 +58,12 @@ export async function createAnswerService(config: Config, options: AnswerService
   if (config.llm.provider !== "none") resolveLlmSettings(config.llm);
   const embedder = await createEmbedder(config.embeddings);
   await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress: options.onProgress });
-  const retriever = await HybridRetriever.open(config.indexDir, embedder, {}, [chineseGlossaryExpander]);
+  const retriever = await HybridRetriever.open(
+    config.indexDir,
+    embedder,
+    { vectorStore: config.retrieval.vectorStore, hnswEfSearch: config.retrieval.hnswEfSearch },
+    [chineseGlossaryExpander],
+  );
   await retriever.warmUp();
   const k = options.k ?? 12;
 

@@ -9,7 +9,6 @@ import { createEmbedder, type Embedder } from "../embeddings/create-embeddings.j
 import { readEvalSet } from "../eval/evalset.js";
 import { ingestCorpus } from "../ingest/ingest.js";
 import { readStoredIndex, type StoredIndex } from "../store/index-store.js";
-import { vectorStoreFromEnv } from "../retrieve/dense-index.js";
 import { formatBenchTable, type BenchResult, type SizeResult, type TargetCheck } from "./report.js";
 import { reusingEmbedder, timingEmbedder, type ReuseStats } from "./reused-embeddings.js";
 import { measureSlackAck } from "./slack-ack.js";
@@ -145,7 +144,7 @@ async function measureQueries(
     answerMs: summarize(answer),
     found: { found, asked },
     dense: {
-      store: vectorStoreFromEnv(),
+      store: service.retriever.denseKind,
       queries: vectors.length,
       hnswMs,
       exactMs,

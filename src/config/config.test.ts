@@ -24,6 +24,11 @@ describe("loadConfig", () => {
     expect((error as Error).message).toContain("PORT");
   });
 
+  it("refuses a vector store that is not built in, naming the variable", () => {
+    expect(() => loadConfig({ VECTOR_STORE: "qdrant" }, "/x")).toThrow(/VECTOR_STORE/);
+    expect(loadConfig({ HNSW_EF_SEARCH: "64" }, "/x").retrieval).toEqual({ vectorStore: "hnswlib", hnswEfSearch: 64 });
+  });
+
   it("treats empty strings as unset and parses the channel allow-list", () => {
     const config = loadConfig({ SLACK_BOT_TOKEN: "", SLACK_ALLOWED_CHANNELS: "C1, C2,," }, "/x");
     expect(config.slack.botToken).toBeUndefined();

@@ -33,6 +33,8 @@ const envSchema = z.object({
   LLM_MODEL: optionalString,
   LLM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   EMBEDDINGS_PROVIDER: z.enum(["use", "transformers"]).default("use"),
+  VECTOR_STORE: z.enum(["hnswlib"]).default("hnswlib"),
+  HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(100_000).default(200),
   EMBEDDINGS_MODEL: optionalString,
   CORPUS_DIR: z.string().default("corpus"),
   INDEX_DIR: z.string().default("index"),
@@ -65,6 +67,13 @@ export interface EmbeddingsConfig {
   model?: string;
 }
 
+export interface RetrievalConfig {
+  /** Where the vectors live; only the local hnswlib index is built in (README › Beyond one machine). */
+  vectorStore: "hnswlib";
+  /** Breadth of the HNSW search (hnswlib's ef): recall against speed. */
+  hnswEfSearch: number;
+}
+
 export interface Config {
   corpusDir: string;
   indexDir: string;
@@ -73,6 +82,7 @@ export interface Config {
   slack: SlackConfig;
   llm: LlmConfig;
   embeddings: EmbeddingsConfig;
+  retrieval: RetrievalConfig;
 }
 
 /**
@@ -114,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
     embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL },
+    retrieval: { vectorStore: e.VECTOR_STORE, hnswEfSearch: e.HNSW_EF_SEARCH },
   };
 }
 

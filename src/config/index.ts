@@ -1,2 +1,2 @@
 export { loadConfig, missingSlackSettings } from "./config.js";
-export type { Config, SlackConfig, LlmConfig, EmbeddingsConfig } from "./config.js";
+export type { Config, SlackConfig, LlmConfig, EmbeddingsConfig, RetrievalConfig } from "./config.js";

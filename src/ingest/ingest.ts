@@ -6,7 +6,14 @@ import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import type { Chunk } from "../core/types.js";
 import type { Embedder } from "../embeddings/create-embeddings.js";
-import { createGeneration, indexFiles, readStoredIndex, writeGenerationFiles, type StoredIndex } from "../store/index-store.js";
+import {
+  createGeneration,
+  indexFiles,
+  readIndexManifest,
+  readStoredIndex,
+  writeGenerationFiles,
+  type StoredIndex,
+} from "../store/index-store.js";
 import { indexFormatVersion, type IndexManifest } from "../store/index-manifest.js";
 import { LexicalIndex } from "../store/lexical-index.js";
 import { defaultChunking, type ChunkingOptions } from "./chunk-blocks.js";
@@ -103,8 +110,10 @@ export async function checkIndex(options: {
   chunking?: ChunkingOptions;
 }): Promise<IndexState> {
   const chunking = options.chunking ?? defaultChunking;
-  const stored = await readStoredIndex(options.indexDir);
-  if (!stored) return { state: "missing", reason: `no index in ${options.indexDir}` };
+  // The manifest is enough to tell; the chunks and vectors are read once, by the retriever.
+  const manifest = await readIndexManifest(options.indexDir);
+  if (!manifest) return { state: "missing", reason: `no index in ${options.indexDir}` };
+  const stored = { manifest };
   if (!sameSettings(stored.manifest, options.embedderId, chunking)) {
     return { state: "stale", reason: "the index was built with another embedder, chunking or version" };
   }

@@ -2,7 +2,6 @@ import path from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { VectorStoreInterface } from "@langchain/core/vectorstores";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import { indexFiles } from "../store/index-store.js";
 
 /** One nearest neighbour: the chunk's position in the index (chunks.json order) and its cosine similarity. */
@@ -85,25 +84,8 @@ function dot(a: Float32Array, b: Float32Array): number {
   return sum;
 }
 
-/** Vector stores coopdocs can use. Only "hnswlib" is implemented; docs/scaling.md says how to add another. */
-export const vectorStoreKinds = ["hnswlib"] as const;
-export type VectorStoreKind = (typeof vectorStoreKinds)[number];
-
-/**
- * Reads VECTOR_STORE (default "hnswlib"). A store named in docs/scaling.md but not built in (qdrant,
- * pgvector) is refused with a clear error instead of silently falling back.
- */
-export function vectorStoreFromEnv(env: NodeJS.ProcessEnv = process.env): VectorStoreKind {
-  const raw = (env.VECTOR_STORE ?? "").trim().toLowerCase();
-  if (raw === "") return "hnswlib";
-  const known = vectorStoreKinds.find((kind) => kind === raw);
-  if (known) return known;
-  throw new CoopdocsError(
-    ErrorCode.ConfigInvalid,
-    `Invalid configuration: VECTOR_STORE "${raw}" is not supported (supported: ${vectorStoreKinds.join(", ")}).`,
-    "Unset VECTOR_STORE to use the local hnswlib index; docs/scaling.md explains how a server vector store (Qdrant, pgvector) is added.",
-  );
-}
+/** Vector stores coopdocs can use (VECTOR_STORE). Only "hnswlib" is built in; README › Beyond one machine says how to add another. */
+export type VectorStoreKind = "hnswlib";
 
 /**
  * Breadth of the HNSW search (hnswlib's `ef`; it searches max(ef, k)). hnswlib's default of 10 gave a
@@ -111,22 +93,11 @@ export function vectorStoreFromEnv(env: NodeJS.ProcessEnv = process.env): Vector
  */
 export const defaultHnswEfSearch = 200;
 
-/** HNSW_EF_SEARCH overrides {@link defaultHnswEfSearch} (a whole number, at least 1). */
-export function hnswEfSearchFromEnv(env: NodeJS.ProcessEnv = process.env): number {
-  const raw = (env.HNSW_EF_SEARCH ?? "").trim();
-  if (raw === "") return defaultHnswEfSearch;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > 100_000) {
-    throw new CoopdocsError(ErrorCode.ConfigInvalid, `Invalid configuration: HNSW_EF_SEARCH must be a whole number from 1 to 100000 (got "${raw}").`);
-  }
-  return value;
-}
-
 /** Loads the HNSW index a generation folder holds (written by ingest as `<generation>/hnsw/`). */
 export async function loadHnswDenseIndex(
   hnswDir: string,
   embeddings: EmbeddingsInterface,
-  efSearch: number = hnswEfSearchFromEnv(),
+  efSearch: number = defaultHnswEfSearch,
 ): Promise<DenseIndex> {
   const store = await HNSWLib.load(hnswDir, embeddings);
   store.index.setEf(efSearch);
@@ -137,10 +108,10 @@ export async function loadHnswDenseIndex(
 export async function openDenseIndex(
   generationDir: string,
   embeddings: EmbeddingsInterface,
-  kind: VectorStoreKind = vectorStoreFromEnv(),
+  options: { kind: VectorStoreKind; efSearch: number } = { kind: "hnswlib", efSearch: defaultHnswEfSearch },
 ): Promise<DenseIndex> {
-  switch (kind) {
+  switch (options.kind) {
     case "hnswlib":
-      return loadHnswDenseIndex(path.join(generationDir, indexFiles.hnsw), embeddings);
+      return loadHnswDenseIndex(path.join(generationDir, indexFiles.hnsw), embeddings, options.efSearch);
   }
 }

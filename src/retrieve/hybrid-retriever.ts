@@ -5,7 +5,14 @@ import { readStoredIndex } from "../store/index-store.js";
 import { contentTerms, LexicalIndex } from "../store/lexical-index.js";
 import { findAcronymDefinitions } from "./acronyms.js";
 import { collapseNearDuplicates } from "./near-duplicates.js";
-import { ExactDenseIndex, openDenseIndex, type DenseHit, type DenseIndex } from "./dense-index.js";
+import {
+  defaultHnswEfSearch,
+  ExactDenseIndex,
+  openDenseIndex,
+  type DenseHit,
+  type DenseIndex,
+  type VectorStoreKind,
+} from "./dense-index.js";
 import { expandQuery } from "./normalize-query.js";
 
 export interface HybridRetrieverOptions {
@@ -17,11 +24,22 @@ export interface HybridRetrieverOptions {
   lexicalWeight: number;
   /** Passages returned by default. */
   k: number;
+  /** Where the vectors live (VECTOR_STORE). */
+  vectorStore: VectorStoreKind;
+  /** Breadth of the HNSW search (HNSW_EF_SEARCH). */
+  hnswEfSearch: number;
 }
 
 // rrfK 10 rather than the usual 60: measured on the public set, it lets a strong lexical-only hit (exact
 // phrase such as "nine priority areas") reach the top five, which the weaker dense ranking often misses.
-export const defaultRetrieverOptions: HybridRetrieverOptions = { candidates: 40, rrfK: 10, lexicalWeight: 1, k: 8 };
+export const defaultRetrieverOptions: HybridRetrieverOptions = {
+  candidates: 40,
+  rrfK: 10,
+  lexicalWeight: 1,
+  k: 8,
+  vectorStore: "hnswlib",
+  hnswEfSearch: defaultHnswEfSearch,
+};
 
 /** Maps a query to extra text to search with (a translation, a glossary); identity by default. */
 export type QueryExpander = (query: string) => string;
@@ -62,7 +80,8 @@ export class HybridRetriever implements Retriever {
     let dense: DenseIndex;
     let lexical: LexicalIndex;
     try {
-      dense = await openDenseIndex(stored.dir, embedder.embeddings);
+      const settings = { ...defaultRetrieverOptions, ...options };
+      dense = await openDenseIndex(stored.dir, embedder.embeddings, { kind: settings.vectorStore, efSearch: settings.hnswEfSearch });
       lexical = LexicalIndex.fromJSON(stored.lexicalJson);
     } catch (error) {
       throw new CoopdocsError(
@@ -101,6 +120,11 @@ export class HybridRetriever implements Retriever {
     const df = this.documentFrequency.get(term) ?? 0;
     return df === 0 ? 0 : Math.log(1 + this.chunks.length / df);
   };
+
+  /** Which vector store answers the dense search ("hnswlib"). */
+  get denseKind(): string {
+    return this.dense.kind;
+  }
 
   /** Loads the embedding model and the term statistics now, so the first question is not slow. */
   async warmUp(): Promise<void> {

@@ -34,9 +34,6 @@ export async function buildRealIndex(): Promise<RealIndex> {
   };
 }
 
-/** Slack's live-mention and command syntax: must never reach a reply unescaped. */
-export const liveMention = /<[!@#]|<(?!https?:\/\/|mailto:)[^>\s]*\|/i;
-
 /** Every `<` in mrkdwn the bot builds must open a link it made itself from an http(s) or mailto URL. */
 export function unsafeAngles(mrkdwn: string): string[] {
   const bad: string[] = [];
