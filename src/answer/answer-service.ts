@@ -79,7 +79,7 @@ export async function createAnswerService(config: Config, options: AnswerService
   };
 
   if (config.llm.provider !== "none") {
-    // Generated answers (docs/llm.md); the extractive answer stays the fallback for every LLM fault.
+    // Generated answers (README › Generated answers with an LLM); the extractive answer stays the fallback for every LLM fault.
     const llm = await createLlmAnswerer({
       llm: config.llm,
       retriever,

@@ -57,7 +57,7 @@ export function resolveLlmSettings(llm: LlmConfig, env: NodeJS.ProcessEnv = proc
       throw new CoopdocsError(
         ErrorCode.LlmUnavailable,
         "No LLM is configured (LLM_PROVIDER=none).",
-        "Set LLM_PROVIDER=openai or LLM_PROVIDER=ollama to get generated answers (see docs/llm.md).",
+        "Set LLM_PROVIDER=openai or LLM_PROVIDER=ollama to get generated answers (see README › Generated answers with an LLM).",
       );
     case "openai": {
       const baseUrl = llm.baseUrl?.replace(/\/+$/, "");

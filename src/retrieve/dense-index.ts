@@ -16,7 +16,7 @@ export interface DenseHit {
  * The retriever and the benchmark only ever see this interface, so where vectors live is a configuration
  * choice (`VECTOR_STORE`). Today the one implementation is hnswlib on local disk; a server vector store
  * (Qdrant, pgvector, …) plugs in through LangChain's VectorStore interface with {@link VectorStoreDenseIndex},
- * as long as each stored document carries `metadata.index` (its position in chunks.json). See docs/scaling.md.
+ * as long as each stored document carries `metadata.index` (its position in chunks.json).  See README › Beyond one machine.
  */
 export interface DenseIndex {
   /** Short name for logs and benchmark output, e.g. "hnswlib". */

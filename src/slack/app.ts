@@ -50,7 +50,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
     throw new CoopdocsError(
       ErrorCode.ConfigInvalid,
       `Slack settings missing for ${options.slack.mode} mode: ${missing.join(", ")}.`,
-      "Set them in your environment or .env file; see docs/slack-install.md.",
+      "Set them in your environment or .env file; see README › Install in your workspace.",
     );
   }
   const resolved = resolveOptions(options);

@@ -6,7 +6,7 @@ import type { RegisterCommand } from "./index.js";
 
 /** Said when no LLM is configured: the command still gives the material a draft would be written from. */
 export const draftNeedsLlmNote =
-  "Drafting needs an LLM (set LLM_PROVIDER, see docs/llm.md); these are the relevant quotes from the documents to write from.";
+  "Drafting needs an LLM (set LLM_PROVIDER, see README › Generated answers with an LLM); these are the relevant quotes from the documents to write from.";
 
 export interface DraftRunOptions {
   json?: boolean;
