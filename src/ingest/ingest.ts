@@ -113,18 +113,17 @@ export async function checkIndex(options: {
   // The manifest is enough to tell; the chunks and vectors are read once, by the retriever.
   const manifest = await readIndexManifest(options.indexDir);
   if (!manifest) return { state: "missing", reason: `no index in ${options.indexDir}` };
-  const stored = { manifest };
-  if (!sameSettings(stored.manifest, options.embedderId, chunking)) {
+  if (!sameSettings(manifest, options.embedderId, chunking)) {
     return { state: "stale", reason: "the index was built with another embedder, chunking or version" };
   }
   const { files, manifestHash } = await scanCorpus(options.corpusDir);
-  const indexed = new Map(stored.manifest.files.map((f) => [f.file, f.hash]));
+  const indexed = new Map(manifest.files.map((f) => [f.file, f.hash]));
   const changed = files.filter((f) => indexed.get(f.file) !== f.hash).map((f) => f.file);
   const removed = [...indexed.keys()].filter((f) => !files.some((c) => c.file === f));
   if (changed.length + removed.length > 0) {
     return { state: "stale", reason: `changed: ${[...changed, ...removed].join(", ")}` };
   }
-  if (manifestHash !== stored.manifest.corpusManifestHash) return { state: "stale", reason: "corpus manifest changed" };
+  if (manifestHash !== manifest.corpusManifestHash) return { state: "stale", reason: "corpus manifest changed" };
   return { state: "fresh" };
 }
 
