@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk, Passage } from "../core/types.js";
+import { LexicalIndex } from "../store/lexical-index.js";
 import { findAcronymDefinitions } from "./acronyms.js";
 import { chineseGlossaryExpander } from "./chinese-glossary.js";
 import { collapseNearDuplicates } from "./near-duplicates.js";
@@ -57,5 +58,25 @@ describe("near-duplicate collapse", () => {
       passage("The Green Envoys Program was launched in October 2011 as part of the action plan.", "c.txt"),
     ]);
     expect(kept.map((p) => p.meta.file)).toEqual(["a.txt", "c.txt"]);
+  });
+});
+
+describe("lexical index", () => {
+  const chunks = [
+    chunk("ASEAN and China cooperation on biodiversity conservation."),
+    chunk("ASEAN cooperation in the Secretariat located in Jakarta."),
+    chunk("Mangrove forests of the region."),
+  ];
+
+  it("ranks by BM25 over stemmed terms", () => {
+    const index = LexicalIndex.build(chunks);
+    expect(index.query("Where is the secretariat located?", 3)[0]?.index).toBe(1);
+    expect(index.query("conserving biodiversity", 3).map((h) => h.index)).toEqual([0]);
+  });
+
+  it("searches only the terms a filter keeps, and survives a JSON round trip", () => {
+    const index = LexicalIndex.fromJSON(LexicalIndex.build(chunks).toJSON());
+    expect(index.query("ASEAN mangrove", 3).map((h) => h.index).sort()).toEqual([0, 1, 2]);
+    expect(index.query("ASEAN mangrove", 3, (term) => term !== "asean").map((h) => h.index)).toEqual([2]);
   });
 });

@@ -68,9 +68,18 @@ export class LexicalIndex {
     return JSON.stringify(this.search);
   }
 
-  /** Chunk positions with BM25 scores, best first. */
-  query(text: string, k: number): { index: number; score: number }[] {
-    const results: SearchResult[] = this.search.search(text, { combineWith: "OR" });
+  /**
+   * Chunk positions with BM25 scores, best first. `searchTerm`, when given, decides which processed
+   * query terms are searched (the others are dropped).
+   */
+  query(text: string, k: number, searchTerm?: (term: string) => boolean): { index: number; score: number }[] {
+    const processTerm = searchTerm
+      ? (term: string) => {
+          const processed = lexicalTerm(term);
+          return processed && searchTerm(processed) ? processed : null;
+        }
+      : undefined;
+    const results: SearchResult[] = this.search.search(text, { combineWith: "OR", ...(processTerm ? { processTerm } : {}) });
     return results.slice(0, k).map((r) => ({ index: Number(r.id), score: r.score }));
   }
 }
