@@ -7,6 +7,7 @@ export const ErrorCode = {
   IndexMissing: "index_missing",
   IndexIncompatible: "index_incompatible",
   IndexCorrupt: "index_corrupt",
+  IndexBusy: "index_busy",
   QuestionInvalid: "question_invalid",
   EmbedderUnavailable: "embedder_unavailable",
   LlmUnavailable: "llm_unavailable",

@@ -7,6 +7,7 @@ import { silentLogger, type Logger } from "../core/logger.js";
 import type { Chunk } from "../core/types.js";
 import type { Embedder } from "../embeddings/create-embeddings.js";
 import {
+  acquireIngestLock,
   createGeneration,
   indexFiles,
   readIndexManifest,
@@ -134,9 +135,19 @@ export function embeddingText(chunk: Chunk): string {
 
 /**
  * Builds or updates the index. Unchanged files keep their chunks and vectors; changed files are
- * re-read, re-chunked and re-embedded; unreadable files are skipped with a warning.
+ * re-read, re-chunked and re-embedded; unreadable files are skipped with a warning. One ingest at a
+ * time per index folder.
  */
 export async function ingestCorpus(options: IngestOptions): Promise<IngestReport> {
+  const release = await acquireIngestLock(options.indexDir);
+  try {
+    return await ingestLocked(options);
+  } finally {
+    await release();
+  }
+}
+
+async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
   const started = Date.now();
   const logger = options.logger ?? silentLogger;
   const chunking = options.chunking ?? defaultChunking;

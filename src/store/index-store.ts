@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
@@ -14,6 +14,7 @@ import { indexManifestSchema, type IndexManifest } from "./index-manifest.js";
  */
 export const indexFiles = {
   current: "CURRENT",
+  lock: "ingest.lock",
   manifest: "manifest.json",
   chunks: "chunks.json",
   vectors: "vectors.f32",
@@ -147,4 +148,44 @@ export async function writeGenerationFiles(
   await writeFile(path.join(dir, indexFiles.lexical), parts.lexicalJson);
   // The manifest goes last: a generation without one is never made current.
   await writeFile(path.join(dir, indexFiles.manifest), JSON.stringify(parts.manifest, null, 2));
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Makes sure only one ingest writes an index folder at a time (a bot's automatic rebuild and a manual
+ * `coopdocs ingest`, say): a second one stops with a clear error instead of deleting the first one's
+ * half-written generation. A lock left by a process that died is taken over. Returns the release function.
+ */
+export async function acquireIngestLock(indexDir: string): Promise<() => Promise<void>> {
+  await mkdir(indexDir, { recursive: true });
+  const lockPath = path.join(indexDir, indexFiles.lock);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockPath, "wx");
+      await handle.writeFile(`${process.pid}\n`);
+      await handle.close();
+      return () => rm(lockPath, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      const owner = Number.parseInt(await readFile(lockPath, "utf8").catch(() => ""), 10);
+      if (Number.isInteger(owner) && owner !== process.pid && processAlive(owner)) {
+        throw new CoopdocsError(
+          ErrorCode.IndexBusy,
+          `Another ingest (process ${owner}) is updating the index in ${indexDir}.`,
+          "Wait for it to finish, then try again.",
+        );
+      }
+      await rm(lockPath, { force: true }); // left behind by an ingest that was killed
+    }
+  }
+  throw new CoopdocsError(ErrorCode.IndexBusy, `Could not lock the index in ${indexDir}.`, "Try again.");
 }

@@ -1,6 +1,7 @@
 export { LexicalIndex, lexicalTerm } from "./lexical-index.js";
 export { indexFormatVersion, type IndexManifest } from "./index-manifest.js";
 export {
+  acquireIngestLock,
   createGeneration,
   currentGenerationDir,
   indexFiles,
