@@ -1,4 +1,4 @@
-import { appendFile, readFile, rm, writeFile } from "node:fs/promises";
+import { appendFile, copyFile, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PDFDocument, StandardFonts } from "pdf-lib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,7 +8,7 @@ import { createEmbedder, type Embedder } from "../../src/embeddings/index.js";
 import { checkIndex, ingestCorpus } from "../../src/ingest/index.js";
 import { HybridRetriever } from "../../src/retrieve/index.js";
 import { currentGenerationDir, indexFiles, readStoredIndex } from "../../src/store/index.js";
-import { createWorkspace, type TempWorkspace } from "../helpers/test-corpus.js";
+import { createWorkspace, projectRoot, type TempWorkspace } from "../helpers/test-corpus.js";
 
 let embedder: Embedder;
 let workspace: TempWorkspace;
@@ -100,16 +100,19 @@ describe("PDF ingest", () => {
     ]);
     await writeFile(path.join(pdfWorkspace.corpusDir, "coastal-plan.pdf"), bytes);
     await writeFile(path.join(pdfWorkspace.corpusDir, "broken.pdf"), "%PDF-1.4\nthis is not really a pdf\n%%EOF");
+    // Made with `qpdf --encrypt user owner 256` (pdf-lib cannot encrypt): needs a password to open.
+    await copyFile(path.join(projectRoot, "tests", "fixtures", "encrypted.pdf"), path.join(pdfWorkspace.corpusDir, "locked.pdf"));
     await writeFile(path.join(pdfWorkspace.corpusDir, "notes.md"), "# Field notes\n\nThe workshop on seagrass was held in Phuket.\n");
   });
   afterAll(async () => pdfWorkspace?.cleanup());
 
-  it("keeps page numbers, skips a corrupt PDF with a warning and ingests the rest", async () => {
+  it("keeps page numbers, skips corrupt and encrypted PDFs with a warning and ingests the rest", async () => {
     const logger = recordingLogger();
     const report = await ingestCorpus({ corpusDir: pdfWorkspace.corpusDir, indexDir: pdfWorkspace.indexDir, embedder, logger });
     const statuses = Object.fromEntries(report.files.map((f) => [f.file, f.status]));
-    expect(statuses).toEqual({ "broken.pdf": "skipped", "coastal-plan.pdf": "indexed", "notes.md": "indexed" });
+    expect(statuses).toEqual({ "broken.pdf": "skipped", "coastal-plan.pdf": "indexed", "locked.pdf": "skipped", "notes.md": "indexed" });
     expect(logger.warnings.join("\n")).toContain("broken.pdf");
+    expect(logger.warnings.join("\n")).toContain("locked.pdf: the PDF is encrypted (password-protected).");
 
     const chunks = (await readStoredIndex(pdfWorkspace.indexDir))?.chunks ?? [];
     const pageOf = (needle: string) => chunks.find((c) => c.text.includes(needle))?.meta.page;
