@@ -36,9 +36,9 @@ const followUpCue = /^(and|also|what about|how about|which of|of those|and what)
  */
 export function contextualQuery(question: string, history: readonly ConversationTurn[] = []): string {
   const previous = [...history].reverse().find((turn) => turn.role === "user")?.text;
-  if (!previous) return question;
-  const short = question.split(/\s+/).length <= 8;
-  return followUpCue.test(question) || short ? `${previous} ${question}` : question;
+  // Only questions that point back ("those", "it", "and what about…") are joined: a new question in the
+  // same thread ("What is GEP?") is searched on its own.
+  return previous && followUpCue.test(question) ? `${previous} ${question}` : question;
 }
 
 export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgress"> {

@@ -120,5 +120,7 @@ describe("question validation and follow-ups", () => {
     expect(contextualQuery("Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?", history)).toBe(
       "Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?",
     );
+    expect(contextualQuery("What is GEP?", history)).toBe("What is GEP?");
+    expect(contextualQuery("When was it launched?", history)).toBe("What are the priority areas? When was it launched?");
   });
 });
