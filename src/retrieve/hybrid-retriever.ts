@@ -87,10 +87,10 @@ export class HybridRetriever implements Retriever {
         "Re-ingest with `npx coopdocs ingest --force` (or set EMBEDDINGS_PROVIDER back).",
       );
     }
+    const settings = { ...defaultRetrieverOptions, ...options };
     let dense: DenseIndex;
     let lexical: LexicalIndex;
     try {
-      const settings = { ...defaultRetrieverOptions, ...options };
       dense = await openDenseIndex(stored.dir, embedder.embeddings, { kind: settings.vectorStore, efSearch: settings.hnswEfSearch });
       lexical = LexicalIndex.fromJSON(stored.lexicalJson);
     } catch (error) {
@@ -108,7 +108,7 @@ export class HybridRetriever implements Retriever {
       stored.chunks,
       stored.vectors,
       findAcronymDefinitions(stored.chunks),
-      { ...defaultRetrieverOptions, ...options },
+      settings,
       expanders,
     );
   }
@@ -170,14 +170,18 @@ export class HybridRetriever implements Retriever {
     denseHits.forEach((hit, rank) => add(hit.index, rank, 1));
     lexicalHits.forEach((hit, rank) => add(hit.index, rank, this.options.lexicalWeight));
 
-    const passages: Passage[] = [...fused.entries()]
+    // The dense hits carry their similarity already; only lexical-only hits that are kept need one.
+    const denseSimilarity = new Map(denseHits.map((hit) => [hit.index, hit.similarity]));
+    const ranked: (Passage & { position: number })[] = [...fused.entries()]
       .sort((a, b) => b[1] - a[1])
-      .flatMap(([index, score]) => {
-        const chunk = this.chunks[index];
-        const vector = this.vectors[index];
-        return chunk && vector ? [{ ...chunk, score, similarity: cosine(queryVector, vector) }] : [];
+      .flatMap(([position, score]) => {
+        const chunk = this.chunks[position];
+        return chunk ? [{ ...chunk, score, similarity: Number.NaN, position }] : [];
       });
-    return collapseNearDuplicates(passages, undefined, k);
+    return collapseNearDuplicates(ranked, undefined, k).map(({ position, ...passage }) => ({
+      ...passage,
+      similarity: denseSimilarity.get(position) ?? cosine(queryVector, this.vectors[position] ?? new Float32Array()),
+    }));
   }
 
   /** Exact (brute-force) cosine search over all vectors: the reference the benchmark compares HNSW with. */

@@ -24,8 +24,8 @@ function shingleOverlap(sa: Set<string>, sb: Set<string>): number {
  * Drops passages that repeat a better-ranked passage from another document (the same paragraph
  * quoted in two strategies), so the answer does not cite one sentence twice.
  */
-export function collapseNearDuplicates(passages: readonly Passage[], threshold = 0.7, limit = Infinity): Passage[] {
-  const kept: { passage: Passage; shingles: Set<string> }[] = [];
+export function collapseNearDuplicates<P extends Passage>(passages: readonly P[], threshold = 0.7, limit = Infinity): P[] {
+  const kept: { passage: P; shingles: Set<string> }[] = [];
   for (const passage of passages) {
     if (kept.length >= limit) break;
     const own = shingles(passage.text);
