@@ -1,11 +1,11 @@
+import { truncate } from "../text/index.js";
 import type { Answer, Citation, Passage } from "../core/types.js";
 import type { ScoredUnit } from "./score-units.js";
 
 export const notFoundAnswer = "I could not find this in the documents.";
 
 function shorten(text: string, max: number): string {
-  const flat = text.replace(/\s*\n\s*/g, " ");
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+  return truncate(text.replace(/\s*\n\s*/g, " "), max);
 }
 
 function citationFor(n: number, passage: Passage, quote: string): Citation {

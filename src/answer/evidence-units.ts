@@ -1,4 +1,7 @@
 import type { Passage } from "../core/types.js";
+import { splitSentences } from "../text/index.js";
+
+export { splitSentences };
 
 /** A quotable piece of a passage: one sentence, or a list with its lead-in kept whole. */
 export interface EvidenceUnit {
@@ -13,28 +16,6 @@ export interface EvidenceUnit {
 }
 
 const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+/;
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
-
-// Abbreviations after which Intl.Segmenter wrongly ends a sentence in these documents.
-// Titles, and single capital initials such as "H. E." (His Excellency) or "J. Smith".
-const abbreviation = /(?:\b(?:Mr|Ms|Mrs|Dr|Prof|No|e\.g|i\.e|etc|Art|Para|Vol|St)|\b[A-Z])\.\s*$/;
-
-export function splitSentences(paragraph: string): string[] {
-  const sentences: string[] = [];
-  for (const { segment } of segmenter.segment(paragraph)) {
-    const previous = sentences.at(-1);
-    // Join back what the segmenter cut after an abbreviation or a paragraph number ("28."), or before
-    // a continuation that starts in lower case.
-    const numberOnly = previous !== undefined && /^\s*\d{1,3}\.\s*$/.test(previous);
-    if (previous !== undefined && (numberOnly || abbreviation.test(previous) || /^[a-z0-9(]/.test(segment.trim()))) {
-      sentences[sentences.length - 1] = previous + segment;
-    } else {
-      sentences.push(segment);
-    }
-  }
-  return sentences.map((s) => s.trim()).filter((s) => s.length > 0);
-}
-
 /** Splits passages into sentences and whole lists (a lead-in line followed by its items). */
 export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
   const units: EvidenceUnit[] = [];

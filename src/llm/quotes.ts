@@ -1,3 +1,4 @@
+import { splitTextSentences, truncate } from "../text/index.js";
 import type { Citation, Passage } from "../core/types.js";
 
 const maxQuoteChars = 400;
@@ -14,14 +15,11 @@ function terms(text: string): Set<string> {
 }
 
 function sentences(text: string): string[] {
-  return text
-    .split(/\n+|(?<=[.!?;])\s+(?=[\p{Lu}\p{N}"“(])/u)
-    .map((s) => s.replace(/\s+/g, " ").trim())
-    .filter((s) => s.length > 0);
+  return splitTextSentences(text);
 }
 
 function shorten(text: string, max: number): string {
-  return text.length <= max ? text : `${text.slice(0, max - 1).replace(/\s+\S*$/, "")}…`;
+  return truncate(text, max);
 }
 
 /** The sentences of the answer that carry citation n (after renumbering). */

@@ -1,13 +1,6 @@
-/** Characters that look alike but tokenise differently: dashes, quotes, full-width forms. */
-export function normalizeText(text: string): string {
-  return text
-    .normalize("NFKC")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    .replace(/[\u2018\u2019]/g, "'")
-    .replace(/[\u201c\u201d]/g, '"')
-    .replace(/\s+/g, " ")
-    .trim();
-}
+import { normalizeText } from "../text/index.js";
+
+export { normalizeText };
 
 /**
  * The query used for retrieval: normalised, with every acronym the corpus defines followed by its

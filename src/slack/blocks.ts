@@ -1,6 +1,9 @@
 import type { types } from "@slack/bolt";
 import type { Answer, Citation } from "../core/types.js";
+import { truncate } from "../text/index.js";
 import { escapeMrkdwn, markdownToMrkdwn, splitMrkdwn } from "./mrkdwn.js";
+
+export { truncate };
 
 export type KnownBlock = types.KnownBlock;
 
@@ -51,15 +54,6 @@ export interface AnswerView {
 }
 
 const TRUNCATION_NOTE = "\n\n_… answer shortened to fit in a Slack message._";
-
-/** Shortens to `max` characters on a word boundary where possible, with an ellipsis. */
-export function truncate(text: string, max: number): string {
-  const chars = [...text];
-  if (chars.length <= max) return text;
-  const head = chars.slice(0, Math.max(0, max - 1)).join("");
-  const space = head.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? head.slice(0, space) : head).trimEnd()}…`;
-}
 
 const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
