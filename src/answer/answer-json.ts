@@ -20,11 +20,11 @@ export interface AnswerJson {
 
 /**
  * The `ask --json` contract: answer, mode, citations; plus `found`, `closest` and, with a public URL,
- * each citation's (and closest passage's) source-view `url`. The JSON API returns the same object.
+ * each citation's (and closest passage's) source-view `url` ("" gives links relative to the web server). The JSON API returns the same object.
  */
 export function answerToJson(answer: Answer, publicUrl?: string): AnswerJson {
   const link = (ref: { file: string; page: number | null; quote: string }) =>
-    publicUrl ? { url: sourceViewUrl(publicUrl, ref) } : {};
+    publicUrl !== undefined ? { url: sourceViewUrl(publicUrl, ref) } : {};
   return {
     answer: answer.answer,
     mode: answer.mode,

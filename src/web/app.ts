@@ -71,7 +71,11 @@ export function createWebApp(options: WebAppOptions): Hono {
   const assets = createAssetTable();
   const app = new Hono();
 
-  app.use("*", secureHeaders({ contentSecurityPolicy, crossOriginEmbedderPolicy: false, referrerPolicy: "same-origin" }));
+  const headers = { crossOriginEmbedderPolicy: false, referrerPolicy: "same-origin" } as const;
+  const pageHeaders = secureHeaders({ ...headers, contentSecurityPolicy });
+  // An original that is not a PDF (HTML included) downloads into a sandbox: it never runs on this origin.
+  const downloadHeaders = secureHeaders({ ...headers, contentSecurityPolicy: { defaultSrc: ["'none'"], sandbox: [] } });
+  app.use("*", (c, next) => (c.req.path.startsWith("/files/") && !/\.pdf$/i.test(c.req.path) ? downloadHeaders(c, next) : pageHeaders(c, next)));
 
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? defaultMaxBodyBytes,
@@ -154,14 +158,14 @@ export function createWebApp(options: WebAppOptions): Hono {
     const name = path.basename(original);
     const body = await readFile(original);
     const pdf = path.extname(name).toLowerCase() === ".pdf";
-    // Only PDFs open in the page; anything else (HTML included) downloads, sandboxed, never runs here.
+    // Only PDFs open in the page; anything else downloads (see downloadHeaders).
     return c.body(new Uint8Array(body), 200, {
       "Content-Type": pdf ? "application/pdf" : "application/octet-stream",
       "Content-Disposition": `${pdf ? "inline" : "attachment"}; filename*=UTF-8''${encodeURIComponent(name)}`,
-      ...(pdf ? {} : { "Content-Security-Policy": "sandbox" }),
     });
   });
 
+  app.get("/favicon.ico", (c) => c.redirect("/assets/favicon.svg", 301));
   app.get("/assets/*", async (c) => {
     const asset = await readAsset(assets, c.req.path.slice("/assets/".length));
     if (!asset) return c.text("Not found", 404);

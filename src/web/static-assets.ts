@@ -18,6 +18,7 @@ const contentTypes: Record<string, string> = {
   ".pfb": "application/octet-stream",
   ".ttf": "font/ttf",
   ".png": "image/png",
+  ".svg": "image/svg+xml",
 };
 
 function listFiles(dir: string, prefix: string, into: Map<string, string>): void {

@@ -14,6 +14,7 @@ function layout(title: string, body: Html, options: { script?: string; current?:
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · coopdocs</title>
+<link rel="icon" href="/assets/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/style.css">
 ${options.script ? html`<script type="module" src="${options.script}"></script>` : ""}
 </head>
