@@ -12,7 +12,7 @@ export interface SourceEntry {
   format: string;
   title: string | null;
   year: number | null;
-  /** Pages of a PDF that hold indexed text (the highest cited page); null for other formats. */
+  /** Pages of a PDF; null for other formats, and while the index does not record it. */
   pages: number | null;
   chunks: number;
   ocr: boolean;
@@ -61,14 +61,14 @@ export function createIndexSourcesProvider(options: { corpusDir: string; indexDi
     for (const list of byFile.values()) list.sort((a, b) => a.meta.start - b.meta.start);
     const entries: SourceEntry[] = (stored?.manifest.files ?? []).map((f) => {
       const chunks = byFile.get(f.file) ?? [];
-      const pages = chunks.map((c) => c.meta.page).filter((p): p is number => p !== null);
       return {
         file: f.file,
         status: "indexed",
         format: formatOf(f.file),
         title: f.title,
         year: chunks[0]?.meta.year ?? null,
-        pages: pages.length > 0 ? Math.max(...pages) : null,
+        // Today's manifest does not record page counts (a chunk's page is where it starts): unknown.
+        pages: null,
         chunks: f.chunks,
         ocr: false,
         indexedAt: stored?.manifest.createdAt ?? null,

@@ -129,10 +129,11 @@ export function textSourcePage(entry: SourceEntry, passages: Chunk[], quote: str
 
 /** A PDF: the cited page rendered by pdf.js with the quote highlighted, and page navigation. */
 export function pdfSourcePage(entry: SourceEntry, page: number, quote: string, cited: Chunk | undefined, pageText: Chunk[]): Html {
-  const last = entry.pages ?? page;
+  // The page count comes from pdf.js in the browser when the index does not know it.
+  const last = entry.pages ?? Number.POSITIVE_INFINITY;
   const nav = html`<nav class="pages" aria-label="Pages">
   ${page > 1 ? html`<a id="prev-page" href="${sourceHref(entry.file, { page: String(page - 1) })}">← Page ${page - 1}</a>` : html`<span></span>`}
-  <span>Page ${page}<span id="page-count"></span></span>
+  <span>Page <span id="shown-page">${page}</span><span id="page-count"></span></span>
   <a id="next-page" href="${sourceHref(entry.file, { page: String(page + 1) })}"${page >= last ? html` hidden` : ""}>Page ${page + 1} →</a>
 </nav>`;
   return layout(

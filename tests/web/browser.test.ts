@@ -109,6 +109,12 @@ describe("web page in Chromium", () => {
     await page.waitForSelector('body[data-ready="true"]');
     expect(page.url()).toContain("page=2");
     expect(await page.locator("#pdf-page canvas").count()).toBe(1);
+    // A passage that starts on page 1 may hold a sentence printed on page 2: that page is shown.
+    await page.goto(`${server.url}/sources/${formatsPdf}?page=1&q=${encodeURIComponent("making a regional contribution to South-South Environmental Cooperation")}`);
+    await page.waitForSelector('body[data-ready="true"]');
+    expect(await page.getAttribute("body", "data-quote")).toBe("found");
+    expect(await page.textContent("#shown-page")).toBe("2");
+    expect((await quoteOnScreen(page)).visible).toBe(true);
     await page.close();
     expect(consoleErrors).toEqual([]);
   });

@@ -7,20 +7,7 @@ const source = document.getElementById("source");
 const container = document.getElementById("pdf-page");
 const status = document.getElementById("quote-status");
 
-async function showPage() {
-  const { pdf, page: wanted, quote } = source.dataset;
-  const doc = await pdfjsLib.getDocument({
-    url: pdf,
-    isEvalSupported: false,
-    standardFontDataUrl: "/assets/pdfjs/standard_fonts/",
-    cMapUrl: "/assets/pdfjs/cmaps/",
-    wasmUrl: "/assets/pdfjs/wasm/",
-  }).promise;
-  const number = Math.min(Math.max(1, Number(wanted) || 1), doc.numPages);
-  document.getElementById("page-count").textContent = ` of ${doc.numPages}`;
-  const next = document.getElementById("next-page");
-  if (next) next.hidden = number >= doc.numPages;
-
+async function renderPage(doc, number) {
   const page = await doc.getPage(number);
   // Fit the page to the width of the screen (phones included), sharp on high-density screens.
   const scale = (container.clientWidth || 800) / page.getViewport({ scale: 1 }).width;
@@ -36,7 +23,6 @@ async function showPage() {
   const textLayerDiv = document.createElement("div");
   textLayerDiv.className = "textLayer";
   container.replaceChildren(canvas, textLayerDiv);
-
   await page.render({
     canvas,
     canvasContext: canvas.getContext("2d"),
@@ -45,7 +31,33 @@ async function showPage() {
   }).promise;
   const textLayer = new pdfjsLib.TextLayer({ textContentSource: page.streamTextContent(), container: textLayerDiv, viewport });
   await textLayer.render();
-  if (quote) showQuote(highlightQuote(textLayerDiv, quote), status);
+  return textLayerDiv;
+}
+
+async function showPage() {
+  const { pdf, page: wanted, quote } = source.dataset;
+  const doc = await pdfjsLib.getDocument({
+    url: pdf,
+    isEvalSupported: false,
+    standardFontDataUrl: "/assets/pdfjs/standard_fonts/",
+    cMapUrl: "/assets/pdfjs/cmaps/",
+    wasmUrl: "/assets/pdfjs/wasm/",
+  }).promise;
+  const number = Math.min(Math.max(1, Number(wanted) || 1), doc.numPages);
+  document.getElementById("page-count").textContent = ` of ${doc.numPages}`;
+  const next = document.getElementById("next-page");
+  if (next) next.hidden = number >= doc.numPages;
+  const textLayer = await renderPage(doc, number);
+  if (!quote) return;
+  let marks = highlightQuote(textLayer, quote);
+  // A citation names the page its passage starts on; the sentence may sit on the next one.
+  if (marks.length === 0 && number < doc.numPages) {
+    const following = await renderPage(doc, number + 1);
+    marks = highlightQuote(following, quote);
+    if (marks.length > 0) document.getElementById("shown-page").textContent = String(number + 1);
+    else await renderPage(doc, number);
+  }
+  showQuote(marks, status);
 }
 
 showPage()
