@@ -7,6 +7,9 @@ import { createWebFixture, formatsPdf, wetlandFile, type WebFixture } from "./we
 // Real Chromium: ask → answer with citations → citation 1 → the quote highlighted on screen.
 // One browser for the file; every wait is for an element or a state, never for a time.
 
+/** Upper bound of one browser test: a few seconds when idle, far more while other builds share 2 cores. */
+const browserTestMs = 150_000;
+
 let fixture: WebFixture;
 let server: RunningWebServer;
 let browser: Browser;
@@ -28,7 +31,7 @@ afterAll(async () => {
 async function openPage(width = 1280, height = 900): Promise<Page> {
   const page = await browser.context.newPage();
   await page.setViewportSize({ width, height });
-  page.setDefaultTimeout(50_000);
+  page.setDefaultTimeout(60_000);
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(`${page.url()}: ${message.text()}`);
   });
@@ -79,7 +82,7 @@ describe("web page in Chromium", () => {
     expect(await page.textContent("#section-path")).toContain("Methods");
     await page.close();
     expect(consoleErrors).toEqual([]);
-  });
+  }, browserTestMs);
 
   it("a PDF at phone width: citation 1 opens the page in pdf.js with the quote highlighted on screen", async () => {
     consoleErrors = [];
@@ -117,7 +120,7 @@ describe("web page in Chromium", () => {
     expect((await quoteOnScreen(page)).visible).toBe(true);
     await page.close();
     expect(consoleErrors).toEqual([]);
-  });
+  }, browserTestMs);
 
   it("not in the documents: the closest passages open the source view; follow-ups and Markdown copy", async () => {
     consoleErrors = [];
@@ -141,7 +144,7 @@ describe("web page in Chromium", () => {
     expect(markdown).toContain(`${server.url}/sources/${wetlandFile}?q=`);
     await page.close();
     expect(consoleErrors.filter((e) => !/clipboard|Write permission/i.test(e))).toEqual([]);
-  });
+  }, browserTestMs);
 
   it("<script> in a question and in a document shows as text and never runs", async () => {
     consoleErrors = [];
@@ -158,7 +161,7 @@ describe("web page in Chromium", () => {
     expect(await page.evaluate<unknown>("window.injected")).toBeUndefined();
     await page.close();
     expect(consoleErrors).toEqual([]);
-  });
+  }, browserTestMs);
 
   it("a file that is not indexed shows the not-found page", async () => {
     const page = await openPage();
@@ -166,5 +169,5 @@ describe("web page in Chromium", () => {
     expect(response?.status()).toBe(404);
     expect(await page.textContent("#not-found-message")).toContain("not in the index");
     await page.close();
-  });
+  }, browserTestMs);
 });

@@ -129,7 +129,9 @@ async function ask(question) {
     return;
   }
   renderAnswer(answerArea, answer);
-  history.push({ role: "user", text: question }, { role: "assistant", text: answer.answer });
+  // The API takes at most 20 earlier turns of 8,000 characters; the latest ones matter for a follow-up.
+  history.push({ role: "user", text: question }, { role: "assistant", text: answer.answer.slice(0, 8000) });
+  history = history.slice(-20);
   lastAnswer = answer;
   copyButton.disabled = false;
 }
