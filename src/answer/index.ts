@@ -3,3 +3,5 @@ export type { AnswerService, AnswerServiceOptions } from "./answer-service.js";
 export { answerExtractively, notFoundAnswer, defaultExtractiveOptions } from "./extractive.js";
 export type { ExtractiveContext, ExtractiveOptions } from "./extractive.js";
 export { ensureIndex } from "./ensure-index.js";
+export { addSourceLinks, linkQuoteChars, sourceViewUrl, withSourceLinks, type SourceRef } from "./source-link.js";
+export { answerToJson, type AnswerJson, type ClosestPassage } from "./answer-json.js";

@@ -1,6 +1,7 @@
 import type { ReuseStats } from "./reused-embeddings.js";
 import type { SlackAckResult } from "./slack-ack.js";
 import type { LatencySummary } from "./stats.js";
+import type { WebTtfbResult } from "./web-ttfb.js";
 
 export interface SizeResult {
   /** Multiple of the real corpus. */
@@ -55,6 +56,7 @@ export interface BenchResult {
   sizes: SizeResult[];
   coldAsk?: { runs: number; ok: number; ms: LatencySummary; command: string };
   slack?: SlackAckResult;
+  web?: WebTtfbResult;
   peakRssMb: number;
   targets: TargetCheck[];
   notes: string[];
@@ -113,6 +115,13 @@ export function formatBenchTable(r: BenchResult): string {
       `Slack ack (real Bolt app, HTTP mode, ${r.slack.events} signed events, ${r.slack.answered} answers posted):\n` +
         `  one at a time:  p50 ${r.slack.ackMs.p50.toFixed(1)} ms, p95 ${r.slack.ackMs.p95.toFixed(1)} ms, max ${r.slack.ackMs.max.toFixed(1)} ms\n` +
         `  back to back:   p50 ${r.slack.busyAckMs.p50.toFixed(1)} ms, p95 ${r.slack.busyAckMs.p95.toFixed(1)} ms, max ${r.slack.busyAckMs.max.toFixed(1)} ms (acks wait for answers being computed)`,
+    );
+  }
+  if (r.web) {
+    lines.push(
+      `web page time to first byte (${r.web.requests} requests each, fresh connections):\n` +
+        `  /:            p50 ${r.web.rootMs.p50.toFixed(1)} ms, p95 ${r.web.rootMs.p95.toFixed(1)} ms, max ${r.web.rootMs.max.toFixed(1)} ms\n` +
+        `  source view:  p50 ${r.web.sourceMs.p50.toFixed(1)} ms, p95 ${r.web.sourceMs.p95.toFixed(1)} ms, max ${r.web.sourceMs.max.toFixed(1)} ms (${r.web.sourcePath})`,
     );
   }
   lines.push(`peak RSS of the bench process: ${r.peakRssMb.toFixed(0)} MB`);

@@ -12,6 +12,7 @@ import { readStoredIndex, type StoredIndex } from "../store/index-store.js";
 import { formatBenchTable, type BenchResult, type SizeResult, type TargetCheck } from "./report.js";
 import { reusingEmbedder, timingEmbedder, type ReuseStats } from "./reused-embeddings.js";
 import { measureSlackAck } from "./slack-ack.js";
+import { measureWebTtfb } from "./web-ttfb.js";
 import { MemorySampler, round, summarize, timed, timedSync } from "./stats.js";
 import { renderChart } from "./svg-chart.js";
 import { writeScaledCorpus } from "./synthetic-corpus.js";
@@ -218,6 +219,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const sizes: SizeResult[] = [];
     let coldResult: BenchResult["coldAsk"] | undefined;
     let slackResult: BenchResult["slack"] | undefined;
+    let webResult: BenchResult["web"] | undefined;
 
     const sortedSizes = [...new Set([1, ...options.sizes])].sort((a, b) => a - b);
     for (const scale of sortedSizes) {
@@ -245,6 +247,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
         coldResult = await coldAsk(config, questions[0] ?? "What are the priority areas?", options.coldRuns);
         log("1×: Slack acknowledgement (real Bolt app, HTTP mode, on 127.0.0.1)…");
         slackResult = await measureSlackAck(service, questions, options.slackEvents);
+        log("1×: web page time to first byte (real server on 127.0.0.1)…");
+        webResult = await measureWebTtfb(config, service, options.slackEvents);
       }
       const memory = sampler.stop();
       sizes.push({
@@ -269,6 +273,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     check("warm extractive answer p50 at 100×", 250, at(100)?.answerMs.p50);
     check("cold `ask` (process start to answer), median", 3000, coldResult?.ms.p50);
     check("Slack acknowledgement p95 (one at a time)", 100, slackResult?.ackMs.p95);
+    check("web page `/` time to first byte p95", 100, webResult?.rootMs.p95);
+    check("source view time to first byte p95", 300, webResult?.sourceMs.p95);
 
     notes.push(
       `Embedding cost measured at 1×: ${round(msPerChunk, 1)} ms per chunk (${real.stored.chunks.length} chunks in ${round(real.ingest.modelMs / 1000, 1)} s of model time).`,
@@ -292,6 +298,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       sizes,
       coldAsk: coldResult,
       slack: slackResult,
+      web: webResult,
       peakRssMb: memory.peakRssMb,
       targets,
       notes,

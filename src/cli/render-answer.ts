@@ -1,4 +1,4 @@
-import type { Answer, Citation, Passage } from "../core/types.js";
+import type { Answer, Passage } from "../core/types.js";
 
 function where(meta: { title: string; section: string; page: number | null; file: string }): string {
   const parts = [meta.title];
@@ -18,7 +18,10 @@ export function renderAnswer(answer: Answer): string {
   if (answer.note) lines.push("", `Note: ${answer.note}`);
   if (answer.citations.length > 0) {
     lines.push("", "Sources:");
-    for (const c of answer.citations) lines.push(`[${c.n}] ${where(c)}`, `    “${shortQuote(c.quote)}”`);
+    for (const c of answer.citations) {
+      lines.push(`[${c.n}] ${where(c)}`, `    “${shortQuote(c.quote)}”`);
+      if (c.url) lines.push(`    ${c.url}`);
+    }
   } else if (!answer.found && answer.passages.length > 0) {
     lines.push("", "Closest passages:");
     answer.passages.forEach((p: Passage, i) => lines.push(`(${i + 1}) ${where(p.meta)}`, `    “${shortQuote(p.text)}”`));
@@ -26,32 +29,8 @@ export function renderAnswer(answer: Answer): string {
   return lines.join("\n");
 }
 
-/** The `ask --json` contract: answer, mode, citations; plus `found` and `closest` (extensions). */
-export function answerToJson(answer: Answer): {
-  answer: string;
-  mode: Answer["mode"];
-  citations: Citation[];
-  found: boolean;
-  note?: string;
-  closest: Omit<Citation, "n">[];
-} {
-  return {
-    answer: answer.answer,
-    mode: answer.mode,
-    citations: answer.citations.map(({ n, file, title, section, page, quote }) => ({ n, file, title, section, page, quote })),
-    found: answer.found,
-    ...(answer.note ? { note: answer.note } : {}),
-    closest: answer.found
-      ? []
-      : answer.passages.map((p) => ({
-          file: p.meta.file,
-          title: p.meta.title,
-          section: p.meta.section,
-          page: p.meta.page,
-          quote: shortQuote(p.text, 400),
-        })),
-  };
-}
+/** The `ask --json` object lives in the core, shared with the JSON API. */
+export { answerToJson } from "../answer/answer-json.js";
 
 /**
  * Prints an answer that may arrive as a stream of tokens (LLM mode): tokens as they come, then only

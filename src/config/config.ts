@@ -40,6 +40,9 @@ const envSchema = z.object({
   INDEX_DIR: z.string().default("index"),
   DATA_DIR: z.string().default("data"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  WEB_HOST: z.string().trim().min(1).default("127.0.0.1"),
+  PUBLIC_URL: optionalString.pipe(z.string().url().optional()),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -74,6 +77,14 @@ export interface RetrievalConfig {
   hnswEfSearch: number;
 }
 
+export interface WebConfig {
+  port: number;
+  /** Interface the web page listens on; 127.0.0.1 keeps it on this machine (README › The web page). */
+  host: string;
+  /** Address readers reach the web page at, for the source-view links in answers; unset: no links. */
+  publicUrl?: string;
+}
+
 export interface Config {
   corpusDir: string;
   indexDir: string;
@@ -83,6 +94,7 @@ export interface Config {
   llm: LlmConfig;
   embeddings: EmbeddingsConfig;
   retrieval: RetrievalConfig;
+  web: WebConfig;
 }
 
 /**
@@ -125,6 +137,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     },
     embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL },
     retrieval: { vectorStore: e.VECTOR_STORE, hnswEfSearch: e.HNSW_EF_SEARCH },
+    web: { port: e.WEB_PORT, host: e.WEB_HOST, publicUrl: e.PUBLIC_URL },
   };
 }
 

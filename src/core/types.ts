@@ -37,6 +37,8 @@ export interface Citation {
   section: string;
   page: number | null;
   quote: string;
+  /** Link to the source view that opens the quote highlighted in its document; only when PUBLIC_URL is set. */
+  url?: string;
 }
 
 export type AnswerMode = "extractive" | "llm";

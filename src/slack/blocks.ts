@@ -65,7 +65,7 @@ export function renderCitation(citation: Citation, quoteChars: number): string {
     .filter((part) => part !== "")
     .join(" · ");
   const title = truncate(citation.title.trim() || citation.file, 150);
-  const head = `*[${citation.n}]* ${escapeMrkdwn(title)}${where ? ` — ${escapeMrkdwn(where)}` : ""}`;
+  const head = `*[${citation.n}]* ${escapeMrkdwn(title)}${where ? ` — ${escapeMrkdwn(where)}` : ""}${citation.url ? ` · <${citation.url}|open passage>` : ""}`;
   const quote = truncate(citation.quote.replace(/\s+/g, " ").trim(), quoteChars);
   return quote ? `${head}\n> “${escapeMrkdwn(quote)}”` : head;
 }

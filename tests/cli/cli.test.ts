@@ -82,11 +82,22 @@ describe("coopdocs CLI", () => {
     expect(stderr).toMatch(/corpus folder .*no-such-folder does not exist/);
   });
 
-  it("start without Slack tokens says what is missing instead of crashing", async () => {
-    const { code, stderr } = await run(["start"], { SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "" });
-    expect(code).toBe(0);
-    expect(stderr).toContain("SLACK_BOT_TOKEN, SLACK_APP_TOKEN");
-    expect(stderr).toMatch(/coopdocs chat/);
+  it("start without Slack tokens says what is missing, serves the web page and stops on SIGTERM", async () => {
+    // `start` waits for a signal once the web page runs; call its own SIGTERM listener (not the process's).
+    const before = new Set(process.listeners("SIGTERM"));
+    const stopper = setInterval(() => {
+      const added = process.listeners("SIGTERM").find((l) => !before.has(l));
+      if (added) (added as (signal: NodeJS.Signals) => void)("SIGTERM");
+    }, 50);
+    try {
+      const { code, stderr } = await run(["start"], { SLACK_BOT_TOKEN: "", SLACK_APP_TOKEN: "", WEB_PORT: "0" });
+      expect(code).toBe(0);
+      expect(stderr).toContain("SLACK_BOT_TOKEN, SLACK_APP_TOKEN");
+      expect(stderr).toMatch(/coopdocs chat/);
+      expect(stderr).toMatch(/The web page is ready: http:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      clearInterval(stopper);
+    }
   });
 
   it("slack without tokens exits non-zero naming the missing settings", async () => {

@@ -1,4 +1,4 @@
-import { createAnswerService } from "../../answer/answer-service.js";
+import { createAnswerService, withSourceLinks } from "../../answer/index.js";
 import { answerToJson, createAnswerPrinter } from "../render-answer.js";
 import { createCliContext, createIngestProgress } from "../context.js";
 import type { RegisterCommand } from "./index.js";
@@ -8,13 +8,17 @@ export const registerAsk: RegisterCommand = (program) => {
     .command("ask")
     .description("Answer one question, with citations.")
     .argument("<question...>", "the question (quote it in the shell)")
-    .option("--json", "print one JSON object: {answer, mode, citations, found, closest}")
+    .option("--json", "print one JSON object: {answer, mode, citations, found, closest}; citations carry `url` when PUBLIC_URL is set")
     .action(async (words: string[], options: { json?: boolean }) => {
       const { config, logger } = createCliContext();
-      const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+      // With PUBLIC_URL set, every citation carries the link that opens it on the web page.
+      const service = withSourceLinks(
+        await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) }),
+        config.web.publicUrl,
+      );
       const printer = createAnswerPrinter();
       const answer = await service.ask(words.join(" "), { onToken: options.json ? undefined : printer.onToken });
-      if (options.json) process.stdout.write(`${JSON.stringify(answerToJson(answer))}\n`);
+      if (options.json) process.stdout.write(`${JSON.stringify(answerToJson(answer, config.web.publicUrl))}\n`);
       else printer.finish(answer);
     });
 };

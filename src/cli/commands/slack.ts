@@ -1,16 +1,18 @@
-import { createAnswerService } from "../../answer/index.js";
+import { createAnswerService, withSourceLinks } from "../../answer/index.js";
 import { missingSlackSettings } from "../../config/config.js";
+import type { QuestionAnswerer } from "../../core/types.js";
 import { createSlackBot } from "../../slack/index.js";
 import { createCliContext, createIngestProgress, type CliContext } from "../context.js";
 import type { RegisterCommand } from "./index.js";
 
-/** Starts the bot with a ready answer service and runs it until SIGINT/SIGTERM. */
-export async function runSlackBot({ config, logger }: CliContext): Promise<void> {
-  const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+/** Starts the bot with a ready answer service (or the one given) and runs it until SIGINT/SIGTERM. */
+export async function runSlackBot({ config, logger }: CliContext, ready?: QuestionAnswerer): Promise<void> {
+  const answerer = ready ?? (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) }));
   const bot = createSlackBot({
     slack: config.slack,
     dataDir: config.dataDir,
-    answerer,
+    // With PUBLIC_URL set, each Slack citation links to its passage on the web page.
+    answerer: withSourceLinks(answerer, config.web.publicUrl),
     logger,
     logLevel: config.logLevel,
   });
