@@ -9,6 +9,8 @@ export const registerAsk: RegisterCommand = (program) => {
     .description("Answer one question, with citations.")
     .argument("<question...>", "the question (quote it in the shell)")
     .option("--json", "print one JSON object: {answer, mode, citations, found, closest}")
+    // A question may start with "-" ("-5 °C targets?") without a `--` before it.
+    .allowUnknownOption()
     .action(async (words: string[], options: { json?: boolean }) => {
       const { config, logger } = createCliContext();
       const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });

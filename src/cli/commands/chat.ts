@@ -13,7 +13,7 @@ import type { RegisterCommand } from "./index.js";
  * iterator so that piped input (several questions at once) is answered line by line.
  */
 export async function runChat(config: Config, logger: Logger): Promise<void> {
-  const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+  const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch });
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, prompt: "\n> " });
   const history: ConversationTurn[] = [];
@@ -42,6 +42,7 @@ export async function runChat(config: Config, logger: Logger): Promise<void> {
     }
   } finally {
     rl.close();
+    await service.close();
   }
 }
 

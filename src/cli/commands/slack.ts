@@ -4,9 +4,13 @@ import { createSlackBot } from "../../slack/index.js";
 import { createCliContext, createIngestProgress, type CliContext } from "../context.js";
 import type { RegisterCommand } from "./index.js";
 
-/** Starts the bot with a ready answer service and runs it until SIGINT/SIGTERM. */
+// SIGTERM lets answers in progress finish for the bot's grace period (10 s); this much more is allowed for
+// closing sockets, after which the process exits even if a Web API call still hangs.
+const exitMarginMs = 5_000;
+
+/** Starts the bot with a ready answer service and runs it until SIGINT/SIGTERM (bounded: it always exits). */
 export async function runSlackBot({ config, logger }: CliContext): Promise<void> {
-  const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+  const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch });
   const bot = createSlackBot({
     slack: config.slack,
     dataDir: config.dataDir,
@@ -20,10 +24,18 @@ export async function runSlackBot({ config, logger }: CliContext): Promise<void>
       logger.info(`Received ${signal}; stopping the Slack bot…`);
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      bot.stop().then(resolve, (error: unknown) => {
-        logger.error("Slack bot did not stop cleanly", { error });
-        resolve();
-      });
+      // Pending Web API calls (retries, a hung connection) must not keep the process alive.
+      setTimeout(() => {
+        logger.warn("Slack calls still pending after the grace period; exiting.");
+        process.exit(process.exitCode ?? 0);
+      }, 10_000 + exitMarginMs).unref();
+      Promise.all([bot.stop(), answerer.close()]).then(
+        () => resolve(),
+        (error: unknown) => {
+          logger.error("Slack bot did not stop cleanly", { error });
+          resolve();
+        },
+      );
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);
