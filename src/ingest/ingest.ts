@@ -294,7 +294,8 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
       lexicalJson: LexicalIndex.build(chunks).toJSON(),
     });
     assertStillLocked();
-    await generation.commit();
+    // The generation replaced is kept for rollback only when it was sound.
+    await generation.commit({ keepPrevious: previous !== undefined && current?.createdAt === previous.manifest.createdAt });
   } catch (error) {
     await generation.abandon().catch(() => undefined);
     throw error;

@@ -209,8 +209,11 @@ export async function readUsableIndex(indexDir: string): Promise<UsableIndex | u
 
 export interface NewGeneration {
   dir: string;
-  /** Makes this generation the live one, then removes all but it and the one it replaces. */
-  commit(): Promise<void>;
+  /**
+   * Makes this generation the live one, then removes all but it and the one it replaces (kept for rollback,
+   * unless `keepPrevious` is false: it was damaged).
+   */
+  commit(options?: { keepPrevious?: boolean }): Promise<void>;
   /** Removes the half-written generation. */
   abandon(): Promise<void>;
 }
@@ -222,12 +225,12 @@ export async function createGeneration(indexDir: string): Promise<NewGeneration>
   await mkdir(dir);
   return {
     dir,
-    async commit() {
+    async commit({ keepPrevious = true } = {}) {
       const previous = await currentGenerationName(indexDir).catch(() => undefined);
       const tmp = path.join(indexDir, `${indexFiles.current}.${name}.tmp`);
       await writeFile(tmp, `${name}\n`);
       await rename(tmp, path.join(indexDir, indexFiles.current));
-      await removeOldGenerations(indexDir, [name, previous]);
+      await removeOldGenerations(indexDir, [name, keepPrevious ? previous : undefined]);
     },
     async abandon() {
       await rm(dir, { recursive: true, force: true });
