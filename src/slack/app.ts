@@ -25,9 +25,12 @@ export interface SlackBot {
  * the URL, not as a rejected token. Undefined for errors Slack itself returned.
  */
 export function networkError(error: unknown, apiUrl: string): CoopdocsError | undefined {
-  const { code, original } = error as { code?: unknown; original?: { code?: unknown; message?: unknown } };
+  type Cause = { code?: unknown; message?: unknown; cause?: Cause };
+  const { code, original } = error as { code?: unknown; original?: Cause };
   if (code !== "slack_webapi_request_error") return undefined;
-  const cause = typeof original?.code === "string" ? original.code : typeof original?.message === "string" ? original.message : "no response";
+  // fetch wraps the system error ("fetch failed", cause ECONNREFUSED); axios puts the code on the error itself.
+  const system = [original?.cause?.code, original?.code, original?.cause?.message, original?.message].find((c) => typeof c === "string");
+  const cause = typeof system === "string" ? system : "no response";
   return new CoopdocsError(
     ErrorCode.NetworkUnreachable,
     `Could not reach the Slack API at ${apiUrl} (network error: ${cause}).`,
