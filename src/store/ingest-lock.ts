@@ -7,10 +7,11 @@ import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 export const ingestLockName = "ingest.lock";
 
 // A lock whose mtime is older than this is stale (its owner died); the owner refreshes it every
-// `lockUpdateMs`. 20 s lets a busy event loop (embedding on 2 cores) miss a few refreshes without
-// losing its lock, and a killed ingest's lock is taken over within 20 s.
-const lockStaleMs = 20_000;
-const lockUpdateMs = 5_000;
+// `lockUpdateMs`. 60 s lets a long synchronous step (building the HNSW graph of a large corpus blocks
+// the event loop) miss refreshes without losing the lock; the price is that a killed ingest's lock is
+// taken over only after a minute (readers do not wait for it meanwhile).
+const lockStaleMs = 60_000;
+const lockUpdateMs = 10_000;
 
 function lockOptions(indexDir: string) {
   return { lockfilePath: path.join(indexDir, ingestLockName), realpath: false, stale: lockStaleMs, update: lockUpdateMs };
@@ -25,7 +26,7 @@ export interface IngestLock {
 /**
  * Makes sure only one ingest writes an index folder at a time (a bot's automatic rebuild and a manual
  * `coopdocs ingest`, say). A second one fails at once with `index_busy`; a lock left by a killed process
- * is stale after 20 s and taken over.
+ * is stale after 60 s and taken over.
  */
 export async function acquireIngestLock(indexDir: string): Promise<IngestLock> {
   await mkdir(indexDir, { recursive: true });

@@ -200,7 +200,7 @@ describe("one ingest at a time", () => {
       // A lock left by a killed ingest (no longer refreshed: its time is old) does not block.
       const { mkdir } = await import("node:fs/promises");
       await mkdir(path.join(busy.indexDir, "ingest.lock"));
-      const old = new Date(Date.now() - 60_000);
+      const old = new Date(Date.now() - 600_000);
       await utimes(path.join(busy.indexDir, "ingest.lock"), old, old);
       const report = await ingestCorpus({ corpusDir: busy.corpusDir, indexDir: busy.indexDir, embedder });
       expect(report.chunkCount).toBeGreaterThan(0);

@@ -127,3 +127,31 @@ describe("hnswlib header check", () => {
     expect(checkHnswIndexFile(file, { ...expected, dimension: 512 })).toMatch(/dimensional/);
   });
 });
+
+describe("answering from what is there", () => {
+  it("answers from the current generation while another ingest holds the lock, saying why it did not update", async () => {
+    const { acquireIngestLock } = await import("../../src/store/index.js");
+    const before = await currentGenerationDir(ws.indexDir);
+    await writeFile(path.join(ws.corpusDir, "training.md"), "# Training Workshops\n\nWorkshops on waste sorting.\n");
+    const lock = await acquireIngestLock(ws.indexDir);
+    try {
+      const logger = recordingLogger();
+      const { stored } = await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger });
+      expect(stored.dir).toBe(before);
+      expect(logger.warnings.join("\n")).toMatch(/could not be updated \(another ingest is running\); answering from the current index/);
+    } finally {
+      await lock.release();
+    }
+  });
+
+  it("turns a full disk into a message with the folder and the space needed", async () => {
+    const { explainDiskFull } = await import("../../src/store/index.js");
+    const full = Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    const explained = (await explainDiskFull(full, ws.indexDir, 42_000_000)) as CoopdocsError;
+    expect(CoopdocsError.is(explained, "disk_full")).toBe(true);
+    expect(explained.message).toContain(ws.indexDir);
+    expect(explained.message).toMatch(/needs about 42 MB/);
+    const other = new Error("EIO");
+    expect(await explainDiskFull(other, ws.indexDir, 1)).toBe(other);
+  });
+});

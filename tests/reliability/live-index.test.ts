@@ -46,9 +46,9 @@ function waitFor(child: ChildProcessWithoutNullStreams, text: string): Promise<v
   });
 }
 
-/** A lock left by a killed ingest is stale once its time is old; make it so now instead of waiting 20 s. */
+/** A lock left by a killed ingest is stale once its time is old; make it so now instead of waiting a minute. */
 async function ageLeftoverLock(indexDir: string): Promise<void> {
-  const old = new Date(Date.now() - 60_000);
+  const old = new Date(Date.now() - 600_000);
   await utimes(path.join(indexDir, indexFiles.lock), old, old).catch(() => undefined);
 }
 
