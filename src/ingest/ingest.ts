@@ -294,8 +294,8 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
       lexicalJson: LexicalIndex.build(chunks).toJSON(),
     });
     assertStillLocked();
-    // The generation replaced is kept for rollback only when it was sound.
-    await generation.commit({ keepPrevious: previous !== undefined && current?.createdAt === previous.manifest.createdAt });
+    // The sound generation read above (the live one, or the fallback when the live one was damaged) is kept for rollback.
+    await generation.commit({ keep: previous ? path.basename(previous.dir) : undefined });
   } catch (error) {
     await generation.abandon().catch(() => undefined);
     throw error;

@@ -210,10 +210,10 @@ export async function readUsableIndex(indexDir: string): Promise<UsableIndex | u
 export interface NewGeneration {
   dir: string;
   /**
-   * Makes this generation the live one, then removes all but it and the one it replaces (kept for rollback,
-   * unless `keepPrevious` is false: it was damaged).
+   * Makes this generation the live one, then removes all others but `keep` (the sound generation it
+   * replaces, kept for rollback; a damaged live one is not kept).
    */
-  commit(options?: { keepPrevious?: boolean }): Promise<void>;
+  commit(options?: { keep?: string }): Promise<void>;
   /** Removes the half-written generation. */
   abandon(): Promise<void>;
 }
@@ -225,12 +225,11 @@ export async function createGeneration(indexDir: string): Promise<NewGeneration>
   await mkdir(dir);
   return {
     dir,
-    async commit({ keepPrevious = true } = {}) {
-      const previous = await currentGenerationName(indexDir).catch(() => undefined);
+    async commit({ keep }: { keep?: string } = {}) {
       const tmp = path.join(indexDir, `${indexFiles.current}.${name}.tmp`);
       await writeFile(tmp, `${name}\n`);
       await rename(tmp, path.join(indexDir, indexFiles.current));
-      await removeOldGenerations(indexDir, [name, keepPrevious ? previous : undefined]);
+      await removeOldGenerations(indexDir, [name, keep]);
     },
     async abandon() {
       await rm(dir, { recursive: true, force: true });
