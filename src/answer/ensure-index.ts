@@ -22,6 +22,8 @@ export interface EnsuredIndex {
   stored: StoredIndex;
   /** Set when this call ran an ingest. */
   report?: IngestReport;
+  /** Why an out-of-date index was not updated (answers come from `stored` meanwhile). */
+  notUpdated?: string;
 }
 
 // A first ingest of the bundled corpus takes about a minute on 2 cores; 30 min covers a corpus 30× larger.
@@ -89,7 +91,7 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsuredI
     } catch (error) {
       const why = CoopdocsError.is(error, ErrorCode.IndexBusy) ? "another ingest is running" : oneLine(error);
       logger.warn(`The index could not be updated (${why}); answering from the current index.`);
-      return { stored: usable.stored };
+      return { stored: usable.stored, notUpdated: why };
     }
   }
   throw lastError ?? new CoopdocsError(ErrorCode.IndexMissing, `No index could be built in ${indexDir}.`, "Run `npx coopdocs ingest`.");

@@ -8,6 +8,9 @@ import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
 // Waits this long after the last change before ingesting, so a folder of files copied at once is one
 // ingest; short enough that a dropped one-page document is answerable within a few seconds.
 export const defaultWatchDebounceMs = 1_500;
+// An update that could not run (another ingest, a full disk) is tried again this much later: often enough
+// to pick up the change soon after, rarely enough not to fill the log during a long ingest elsewhere.
+const retryUpdateMs = 60_000;
 
 export interface LiveIndexOptions extends EnsureIndexOptions {
   /** Builds the retriever for a verified generation (the answer service's settings). */
@@ -119,7 +122,14 @@ export class LiveIndex {
     this.changes.clear();
     try {
       if (changes.length > 0) logger.info(`Corpus changed: ${changes.map(([file, verb]) => `${file} ${verb}`).join(", ")}.`);
-      const stored = ingest ? (await ensureIndex(this.options)).stored : await readStoredIndex(this.options.indexDir);
+      let stored: StoredIndex | undefined;
+      if (ingest) {
+        const ensured = await ensureIndex(this.options);
+        stored = ensured.stored;
+        if (ensured.notUpdated) this.schedule(retryUpdateMs, true);
+      } else {
+        stored = await readStoredIndex(this.options.indexDir);
+      }
       if (!stored || stored.dir === this.generation || this.closed) return;
       const retriever = await this.options.openRetriever(stored);
       this.retrieverNow = retriever;
