@@ -3,7 +3,10 @@ import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import type { Answer, AskOptions, ConversationTurn, Passage, QuestionAnswerer } from "../core/types.js";
 import { createEmbedder } from "../embeddings/create-embeddings.js";
-import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
+import type { EnsureIndexOptions } from "./ensure-index.js";
+import { LiveIndex } from "./live-index.js";
+import type { StoredIndex } from "../store/index-store.js";
+import { charLength } from "../text/index.js";
 import { answerExtractively } from "./extractive.js";
 import { stripPreamble } from "./question-analysis.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
@@ -18,10 +21,12 @@ export function validateQuestion(question: string): string {
   if (trimmed === "") {
     throw new CoopdocsError(ErrorCode.QuestionInvalid, "The question is empty.", 'Ask something, e.g. "What are the 2016-2020 priority areas?"');
   }
-  if (trimmed.length > maxQuestionChars) {
+  // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
+  const length = charLength(trimmed);
+  if (length > maxQuestionChars) {
     throw new CoopdocsError(
       ErrorCode.QuestionInvalid,
-      `The question is ${trimmed.length} characters long; the limit is ${maxQuestionChars}.`,
+      `The question is ${length} characters long; the limit is ${maxQuestionChars}.`,
       "Ask one shorter question at a time.",
     );
   }
@@ -43,13 +48,23 @@ export function contextualQuery(question: string, history: readonly Conversation
 
 export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgress"> {
   logger?: Logger;
+  /**
+   * Long-running services (slack, web, chat) pass `config.corpusWatch`: the corpus is watched, a change is
+   * ingested in the background and answers switch to the new index once it is complete.
+   */
+  watchCorpus?: boolean;
   /** Passages retrieved per question. */
   k?: number;
 }
 
 /** The core's one entry point for adapters: builds or refreshes the index, then answers questions. */
 export interface AnswerService extends QuestionAnswerer {
-  retriever: HybridRetriever;
+  /** The retriever of the generation answers come from now (it changes when a live index switches). */
+  readonly retriever: HybridRetriever;
+  /** Brings the index up to date now (as a corpus change would) and switches to it. */
+  refresh(): Promise<void>;
+  /** Stops watching the corpus (and waits for an ingest it started). */
+  close(): Promise<void>;
 }
 
 export async function createAnswerService(config: Config, options: AnswerServiceOptions = {}): Promise<AnswerService> {
@@ -57,17 +72,32 @@ export async function createAnswerService(config: Config, options: AnswerService
   // A bad LLM configuration is reported before the (slower) index work, not after it.
   if (config.llm.provider !== "none") resolveLlmSettings(config.llm);
   const embedder = await createEmbedder(config.embeddings);
-  await ensureIndex({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder, logger, onProgress: options.onProgress });
-  const retriever = await HybridRetriever.open(
-    config.indexDir,
+  const openRetriever = async (stored: StoredIndex) => {
+    const opened = await HybridRetriever.fromStored(
+      stored,
+      config.indexDir,
+      embedder,
+      { vectorStore: config.retrieval.vectorStore, hnswEfSearch: config.retrieval.hnswEfSearch },
+      [chineseGlossaryExpander],
+    );
+    await opened.warmUp();
+    return opened;
+  };
+  const live = await LiveIndex.open({
+    corpusDir: config.corpusDir,
+    indexDir: config.indexDir,
     embedder,
-    { vectorStore: config.retrieval.vectorStore, hnswEfSearch: config.retrieval.hnswEfSearch },
-    [chineseGlossaryExpander],
-  );
-  await retriever.warmUp();
+    logger,
+    onProgress: options.onProgress,
+    openRetriever,
+    watch: options.watchCorpus ?? false,
+  });
+  // Each question reads the retriever once, so it is answered wholly from one generation.
+  const retrieverNow = () => live.retriever;
+  const lifecycle = { refresh: () => live.refresh(), close: () => live.close() };
   const k = options.k ?? 12;
 
-  const answerFromPassages = (question: string, passages: Passage[]): Answer =>
+  const answerFromPassages = (question: string, passages: Passage[], retriever: HybridRetriever = retrieverNow()): Answer =>
     answerExtractively(question, passages, {
       searchQuery: retriever.searchQuery(question),
       expand: (text) => retriever.searchQuery(text),
@@ -75,25 +105,35 @@ export async function createAnswerService(config: Config, options: AnswerService
     });
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
     const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
-    return answerFromPassages(query, await retriever.retrieve(query, k));
+    const retriever = retrieverNow();
+    return answerFromPassages(query, await retriever.retrieve(query, k), retriever);
   };
 
   if (config.llm.provider !== "none") {
     // Generated answers (README › Generated answers with an LLM); the extractive answer stays the fallback for every LLM fault.
     const llm = await createLlmAnswerer({
       llm: config.llm,
-      retriever,
-      extractive: answerFromPassages,
+      retriever: { retrieve: (query, count) => retrieverNow().retrieve(query, count) },
+      extractive: (question, passages) => answerFromPassages(question, passages),
       promptsDir: defaultPromptsDir,
       logger,
       k: options.k,
     });
     return {
-      retriever,
+      get retriever() {
+        return retrieverNow();
+      },
+      ...lifecycle,
       ask: (question, askOptions) => llm.ask(stripPreamble(validateQuestion(question)), askOptions),
       draft: (topic, askOptions) => llm.draft(stripPreamble(validateQuestion(topic)), askOptions),
     };
   }
 
-  return { retriever, ask: extractive };
+  return {
+    get retriever() {
+      return retrieverNow();
+    },
+    ...lifecycle,
+    ask: extractive,
+  };
 }

@@ -39,6 +39,10 @@ const envSchema = z.object({
   CORPUS_DIR: z.string().default("corpus"),
   INDEX_DIR: z.string().default("index"),
   DATA_DIR: z.string().default("data"),
+  CORPUS_WATCH: z
+    .enum(["true", "false", "1", "0", "yes", "no", ""])
+    .default("true")
+    .transform((v) => !["false", "0", "no"].includes(v)),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   WEB_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   WEB_HOST: z.string().trim().min(1).default("127.0.0.1"),
@@ -89,6 +93,8 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   dataDir: string;
+  /** Long-running services (slack, web, chat) watch the corpus and re-ingest on a change (CORPUS_WATCH). */
+  corpusWatch: boolean;
   logLevel: Env["LOG_LEVEL"];
   slack: SlackConfig;
   llm: LlmConfig;
@@ -118,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     corpusDir: path.resolve(cwd, e.CORPUS_DIR),
     indexDir: path.resolve(cwd, e.INDEX_DIR),
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    corpusWatch: e.CORPUS_WATCH,
     logLevel: e.LOG_LEVEL,
     slack: {
       botToken: e.SLACK_BOT_TOKEN,

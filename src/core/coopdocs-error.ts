@@ -8,6 +8,8 @@ export const ErrorCode = {
   IndexIncompatible: "index_incompatible",
   IndexCorrupt: "index_corrupt",
   IndexBusy: "index_busy",
+  DiskFull: "disk_full",
+  NetworkUnreachable: "network_unreachable",
   QuestionInvalid: "question_invalid",
   EmbedderUnavailable: "embedder_unavailable",
   LlmUnavailable: "llm_unavailable",

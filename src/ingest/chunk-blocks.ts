@@ -122,7 +122,58 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
     }
   }
   flush();
-  return chunks;
+  return chunks.flatMap((chunk) => withinLimit(chunk, options.maxChars));
+}
+
+const tableRow = /^\|.*\|$/;
+const tableSeparator = /^\|[\s:|-]+\|$/;
+
+/**
+ * The hard limit, whatever the block type: a chunk longer than `maxChars` is split, a table by rows with
+ * its header rows repeated at the head of each piece, other text at line, sentence or word boundaries,
+ * and as a last resort every `maxChars` characters.
+ */
+export function withinLimit(chunk: TextChunk, maxChars: number): TextChunk[] {
+  if (chunk.text.length <= maxChars) return [chunk];
+  const lines = chunk.text.split("\n");
+  const tableStart = lines.findIndex((line) => tableRow.test(line));
+  const header =
+    tableStart >= 0 && tableSeparator.test(lines[tableStart + 1] ?? "") ? lines.slice(tableStart, tableStart + 2) : [];
+  const headerText = header.join("\n");
+  // A header too long to repeat is not repeated.
+  const repeat = headerText.length > 0 && headerText.length < maxChars / 2 ? header : [];
+  const pieces: string[] = [];
+  let current: string[] = [];
+  let size = 0;
+  const push = () => {
+    if (current.length > 0 && current.some((line) => !repeat.includes(line))) pieces.push(current.join("\n"));
+    current = tableRow.test(pieces.at(-1)?.split("\n").at(-1) ?? "") ? [...repeat] : [];
+    size = current.reduce((sum, line) => sum + line.length + 1, 0);
+  };
+  const units = lines.flatMap((line) => (line.length <= maxChars ? [line] : splitLongLine(line, maxChars)));
+  for (const unit of units) {
+    if (size + unit.length + 1 > maxChars && current.length > 0) push();
+    current.push(unit);
+    size += unit.length + 1;
+  }
+  push();
+  return pieces.map((text) => ({ ...chunk, text }));
+}
+
+/** A line longer than the limit: sentences, then words, then a hard cut. */
+function splitLongLine(line: string, maxChars: number): string[] {
+  const out: string[] = [];
+  let rest = line;
+  while (rest.length > maxChars) {
+    const window = rest.slice(0, maxChars);
+    const sentence = Math.max(window.lastIndexOf(". "), window.lastIndexOf("; "), window.lastIndexOf("? "));
+    const space = window.lastIndexOf(" ");
+    const cut = sentence > maxChars / 2 ? sentence + 1 : space > maxChars / 2 ? space : maxChars;
+    out.push(rest.slice(0, cut).trim());
+    rest = rest.slice(cut).trim();
+  }
+  if (rest) out.push(rest);
+  return out;
 }
 
 /** One chunk per top-level table-of-contents entry with its sub-entries, page numbers already gone. */

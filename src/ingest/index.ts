@@ -1,4 +1,5 @@
-export { ingestCorpus, checkIndex, scanCorpus, embeddingText } from "./ingest.js";
+export { ingestCorpus, checkIndex, compareWithCorpus, scanCorpus, embeddingText } from "./ingest.js";
+export { walkCorpus, type CorpusFile, type SkippedCorpusEntry } from "./corpus-files.js";
 export type { IngestOptions, IngestProgress, IngestReport, IndexState } from "./ingest.js";
 export { defaultChunking, chunkBlocks } from "./chunk-blocks.js";
 export type { ChunkingOptions, TextChunk } from "./chunk-blocks.js";

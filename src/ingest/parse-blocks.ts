@@ -74,7 +74,10 @@ function joinLines(text: string): RawBlock[] {
       !markers.tableOfContents.test(line) &&
       (!sawBlank || continuesAcrossBreak(previous.text, line));
     if (continues && previous) {
-      previous.text = `${previous.text} ${line}`;
+      // Table rows stay one per line, so the chunker can split a long table by rows.
+      const tableRow = /^\|.*\|$/;
+      const rowBreak = tableRow.test(line) && tableRow.test(previous.text.slice(previous.text.lastIndexOf("\n") + 1));
+      previous.text = `${previous.text}${rowBreak ? "\n" : " "}${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
       current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank };

@@ -1,7 +1,7 @@
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import type { Chunk, Passage, Retriever } from "../core/types.js";
 import type { Embedder } from "../embeddings/create-embeddings.js";
-import { readStoredIndex } from "../store/index-store.js";
+import { readStoredIndex, type StoredIndex } from "../store/index-store.js";
 import { contentTerms, LexicalIndex } from "../store/lexical-index.js";
 import { findAcronymDefinitions } from "./acronyms.js";
 import { collapseNearDuplicates } from "./near-duplicates.js";
@@ -80,6 +80,17 @@ export class HybridRetriever implements Retriever {
     if (!stored) {
       throw new CoopdocsError(ErrorCode.IndexMissing, `No index in ${indexDir}.`, "Build it with `npx coopdocs ingest`.");
     }
+    return HybridRetriever.fromStored(stored, indexDir, embedder, options, expanders);
+  }
+
+  /** A retriever over a generation already read and verified (see store › readUsableIndex). */
+  static async fromStored(
+    stored: StoredIndex,
+    indexDir: string,
+    embedder: Embedder,
+    options: Partial<HybridRetrieverOptions> = {},
+    expanders: QueryExpander[] = [],
+  ): Promise<HybridRetriever> {
     if (stored.manifest.embedder.id !== embedder.id) {
       throw new CoopdocsError(
         ErrorCode.IndexIncompatible,

@@ -20,8 +20,29 @@ export interface SlackBot {
   stop(): Promise<void>;
 }
 
+/**
+ * A Web API call that never reached Slack (refused, unknown host, timed out): named as a network error with
+ * the URL, not as a rejected token. Undefined for errors Slack itself returned.
+ */
+export function networkError(error: unknown, apiUrl: string): CoopdocsError | undefined {
+  type Cause = { code?: unknown; message?: unknown; cause?: Cause };
+  const { code, original } = error as { code?: unknown; original?: Cause };
+  if (code !== "slack_webapi_request_error") return undefined;
+  // fetch wraps the system error ("fetch failed", cause ECONNREFUSED); axios puts the code on the error itself.
+  const system = [original?.cause?.code, original?.code, original?.cause?.message, original?.message].find((c) => typeof c === "string");
+  const cause = typeof system === "string" ? system : "no response";
+  return new CoopdocsError(
+    ErrorCode.NetworkUnreachable,
+    `Could not reach the Slack API at ${apiUrl} (network error: ${cause}).`,
+    "Check the network connection and SLACK_API_URL (unset it to use https://slack.com/api/).",
+    { cause: error },
+  );
+}
+
 /** Slack's answer to auth.test, turned into an error a person can act on. */
-function tokenError(error: unknown): CoopdocsError {
+function tokenError(error: unknown, apiUrl = "https://slack.com/api/"): CoopdocsError {
+  const unreachable = networkError(error, apiUrl);
+  if (unreachable) return unreachable;
   const code = (error as { data?: { error?: unknown } }).data?.error;
   const reason = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
   return new CoopdocsError(
@@ -108,7 +129,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
         try {
           await app.init();
         } catch (error) {
-          throw tokenError(error);
+          throw tokenError(error, clientOptions.slackApiUrl);
         }
         initialised = true;
       }
@@ -122,7 +143,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
       try {
         await receiver.receiver.start();
       } catch (error) {
-        throw appTokenError(error);
+        throw networkError(error, clientOptions.slackApiUrl ?? "https://slack.com/api/") ?? appTokenError(error);
       }
       state = "started";
       runtime.logger.info("Slack bot connected (Socket Mode)");

@@ -189,17 +189,19 @@ describe("bad input and damaged indexes", () => {
 describe("one ingest at a time", () => {
   it("refuses a second ingest while one holds the index, and takes over a lock left by a dead process", async () => {
     const { acquireIngestLock } = await import("../../src/store/index.js");
+    const { utimes } = await import("node:fs/promises");
     const busy = await createWorkspace();
     try {
-      const release = await acquireIngestLock(busy.indexDir);
-      // The lock names this (live) process; a second ingest from another process would see it as busy.
-      await writeFile(path.join(busy.indexDir, "ingest.lock"), `${process.ppid}\n`);
+      const lock = await acquireIngestLock(busy.indexDir);
       await expect(ingestCorpus({ corpusDir: busy.corpusDir, indexDir: busy.indexDir, embedder })).rejects.toSatisfy(
         (e) => CoopdocsError.is(e, "index_busy"),
       );
-      await release();
-      // A lock whose process is gone does not block.
-      await writeFile(path.join(busy.indexDir, "ingest.lock"), "999999999\n");
+      await lock.release();
+      // A lock left by a killed ingest (no longer refreshed: its time is old) does not block.
+      const { mkdir } = await import("node:fs/promises");
+      await mkdir(path.join(busy.indexDir, "ingest.lock"));
+      const old = new Date(Date.now() - 600_000);
+      await utimes(path.join(busy.indexDir, "ingest.lock"), old, old);
       const report = await ingestCorpus({ corpusDir: busy.corpusDir, indexDir: busy.indexDir, embedder });
       expect(report.chunkCount).toBeGreaterThan(0);
       await expect(readFile(path.join(busy.indexDir, "ingest.lock"), "utf8")).rejects.toThrow();

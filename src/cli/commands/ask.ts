@@ -9,6 +9,8 @@ export const registerAsk: RegisterCommand = (program) => {
     .description("Answer one question, with citations.")
     .argument("<question...>", "the question (quote it in the shell)")
     .option("--json", "print one JSON object: {answer, mode, citations, found, closest}; citations carry `url` when PUBLIC_URL is set")
+    // A question may start with "-" ("-5 °C targets?") without a `--` before it.
+    .allowUnknownOption()
     .action(async (words: string[], options: { json?: boolean }) => {
       const { config, logger } = createCliContext();
       // With PUBLIC_URL set, every citation carries the link that opens it on the web page.

@@ -1,5 +1,5 @@
 import { createInterface } from "node:readline";
-import { createAnswerService } from "../../answer/answer-service.js";
+import { createAnswerService, type AnswerService } from "../../answer/answer-service.js";
 import type { Config } from "../../config/config.js";
 import { CoopdocsError } from "../../core/coopdocs-error.js";
 import type { Logger } from "../../core/logger.js";
@@ -12,8 +12,10 @@ import type { RegisterCommand } from "./index.js";
  * A terminal conversation; follow-up questions see the earlier turns. Reads lines with the readline
  * iterator so that piped input (several questions at once) is answered line by line.
  */
-export async function runChat(config: Config, logger: Logger): Promise<void> {
-  const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+export async function runChat(config: Config, logger: Logger, ready?: AnswerService): Promise<void> {
+  const service =
+    ready ??
+    (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch }));
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, prompt: "\n> " });
   const history: ConversationTurn[] = [];
@@ -42,6 +44,8 @@ export async function runChat(config: Config, logger: Logger): Promise<void> {
     }
   } finally {
     rl.close();
+    // A service passed in (by `start`) is closed by its owner.
+    if (!ready) await service.close();
   }
 }
 

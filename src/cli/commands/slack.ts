@@ -1,13 +1,21 @@
-import { createAnswerService, withSourceLinks } from "../../answer/index.js";
+import { createAnswerService, withSourceLinks, type AnswerService } from "../../answer/index.js";
 import { missingSlackSettings } from "../../config/config.js";
-import type { QuestionAnswerer } from "../../core/types.js";
 import { createSlackBot } from "../../slack/index.js";
 import { createCliContext, createIngestProgress, type CliContext } from "../context.js";
 import type { RegisterCommand } from "./index.js";
 
-/** Starts the bot with a ready answer service (or the one given) and runs it until SIGINT/SIGTERM. */
-export async function runSlackBot({ config, logger }: CliContext, ready?: QuestionAnswerer): Promise<void> {
-  const answerer = ready ?? (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) }));
+// SIGTERM lets answers in progress finish for the bot's grace period (10 s); this much more is allowed for
+// closing sockets, after which the process exits even if a Web API call still hangs.
+const exitMarginMs = 5_000;
+
+/**
+ * Starts the bot with a ready answer service (or its own, watching the corpus) and runs it until
+ * SIGINT/SIGTERM (bounded: it always exits). A service passed in is closed by its owner.
+ */
+export async function runSlackBot({ config, logger }: CliContext, ready?: AnswerService): Promise<void> {
+  const answerer =
+    ready ??
+    (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch }));
   const bot = createSlackBot({
     slack: config.slack,
     dataDir: config.dataDir,
@@ -22,10 +30,18 @@ export async function runSlackBot({ config, logger }: CliContext, ready?: Questi
       logger.info(`Received ${signal}; stopping the Slack bot…`);
       process.off("SIGINT", onSignal);
       process.off("SIGTERM", onSignal);
-      bot.stop().then(resolve, (error: unknown) => {
-        logger.error("Slack bot did not stop cleanly", { error });
-        resolve();
-      });
+      // Pending Web API calls (retries, a hung connection) must not keep the process alive.
+      setTimeout(() => {
+        logger.warn("Slack calls still pending after the grace period; exiting.");
+        process.exit(process.exitCode ?? 0);
+      }, 10_000 + exitMarginMs).unref();
+      Promise.all([bot.stop(), ready ? undefined : answerer.close()]).then(
+        () => resolve(),
+        (error: unknown) => {
+          logger.error("Slack bot did not stop cleanly", { error });
+          resolve();
+        },
+      );
     };
     process.on("SIGINT", onSignal);
     process.on("SIGTERM", onSignal);

@@ -31,7 +31,11 @@ export const registerStart: RegisterCommand = (program) => {
       const context = createCliContext();
       const { config, logger } = context;
       const missing = missingSlackSettings(config.slack);
-      const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+      const answerer = await createAnswerService(config, {
+        logger,
+        onProgress: createIngestProgress(logger),
+        watchCorpus: config.corpusWatch,
+      });
       const web = await tryWebServer(() => runWebServer(config, logger, answerer), logger);
       try {
         if (missing.length === 0) {
@@ -42,13 +46,14 @@ export const registerStart: RegisterCommand = (program) => {
         if (web) process.stderr.write(`The web page is ready: ${web.url}\n`);
         if (process.stdin.isTTY) {
           process.stderr.write("Opening the local chat instead.\n");
-          await runChat(config, logger);
+          await runChat(config, logger, answerer);
         } else {
           process.stderr.write("The index is ready. Run `npx coopdocs chat` in a terminal to ask questions locally.\n");
           if (web) await untilSignal(logger);
         }
       } finally {
         await web?.close();
+        await answerer.close();
       }
     });
 };

@@ -39,10 +39,15 @@ export const registerWeb: RegisterCommand = (program) => {
     .description("Run the web page and JSON API (WEB_HOST:WEB_PORT, default 127.0.0.1:8080).")
     .action(async () => {
       const { config, logger } = createCliContext();
-      const answerer = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
+      const answerer = await createAnswerService(config, {
+        logger,
+        onProgress: createIngestProgress(logger),
+        watchCorpus: config.corpusWatch,
+      });
       const server = await runWebServer(config, logger, answerer);
       process.stderr.write(`coopdocs web page: ${server.url}\n`);
       await untilSignal(logger);
       await server.close();
+      await answerer.close();
     });
 };
