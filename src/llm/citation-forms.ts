@@ -154,7 +154,10 @@ function moveMarkersBeforePunctuation(text: string): string {
   return text.replace(pattern, (_whole, punctuation: string, markers: string) => {
     const joined = markers.replace(/[ \t]+/g, "");
     return /[。！？]/.test(punctuation) ? `${joined}${punctuation}` : ` ${joined}${punctuation}`;
-  }).replace(/[ \t]+(\[\d{1,3}(?:, \d{1,3})*\])/g, " $1");
+  })
+    .replace(/[ \t]+(\[\d{1,3}(?:, \d{1,3})*\])/g, " $1")
+    // A marker glued to a word ("areas【1】" → "areas [1]"); Chinese text keeps it glued.
+    .replace(/(?<=[\p{Script=Latin}\p{N}%)"'”’*_])(\[\d{1,3}(?:, \d{1,3})*\])/gu, " $1");
 }
 
 // A heading that starts the list of sources some models add after the answer: alone on its line, or
