@@ -43,12 +43,14 @@ function stems(text: string): Set<string> {
 
 export function passageFacts(passage: Passage): PassageFacts {
   const numbers = new Set<string>();
-  for (const n of numbersIn(passage.text)) {
+  // The model sees the title and year with the text (prompts.ts formatPassage): it may repeat them.
+  const { title, year, section } = passage.meta;
+  for (const n of numbersIn(`${title} ${year ?? ""} ${section} ${passage.text}`)) {
     numbers.add(n);
     // "2016-2020" also states the years in between loosely; keep the plain parts of decimals too.
     numbers.add(n.split(".")[0] ?? n);
   }
-  return { numbers, stems: stems(`${passage.meta.title} ${passage.text}`) };
+  return { numbers, stems: stems(`${title} ${section} ${passage.text}`) };
 }
 
 // Share of an uncited sentence's content words that must appear in the given passages for it to stay:
