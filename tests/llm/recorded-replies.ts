@@ -60,7 +60,7 @@ export interface RecordedCase {
   forbidden: string[];
 }
 
-const invented = ["Atlantis", "8,317", "8317", "97.3"];
+const invented = ["Atlantis", "8,317", "97.3"];
 /** Raw citation forms and reasoning that must never reach a reader. */
 export const rawForms = ["【", "】", "<sup>", "[^", "NOT_FOUND", "<think>", "</think>", "†", "[Passage", "[Source", "[citation:"];
 
@@ -190,7 +190,7 @@ export const recordedCases: RecordedCase[] = [
   {
     name: "only invalid citations",
     question: "Who hosts the secretariat (all invalid)?",
-    reply: () => ({ content: "Atlantis hosts the secretariat [7]. It was founded in 8317 [8]." }),
+    reply: () => ({ content: "Atlantis hosts the secretariat [7]. It was founded by the Atlantis council [8]." }),
     outcome: { kind: "fallback", note: /^The generated answer cited none of the passages, so this is the extractive answer\.$/ },
     forbidden: ["hosts the secretariat"],
   },
