@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { createAnswerService } from "../../src/answer/answer-service.js";
@@ -51,9 +54,14 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], options: { tty?: boolean; stdin?: string } = {}): Promise<Run> {
+async function run(args: string[], options: { tty?: boolean; stdin?: string; console?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
   const chunks: string[] = [];
   let stderr = "";
+  if (options.console) {
+    vi.spyOn(console, "log").mockImplementation((...parts: unknown[]) => {
+      chunks.push(`${parts.map(String).join(" ")}\n`);
+    });
+  }
   vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
     chunks.push(String(chunk));
     return true;
@@ -62,7 +70,7 @@ async function run(args: string[], options: { tty?: boolean; stdin?: string } = 
     stderr += String(chunk);
     return true;
   });
-  for (const [key, value] of Object.entries(cliEnv())) vi.stubEnv(key, value);
+  for (const [key, value] of Object.entries({ ...cliEnv(), ...options.env })) vi.stubEnv(key, value);
 
   const tty = Object.getOwnPropertyDescriptor(process.stdout, "isTTY");
   const stdin = Object.getOwnPropertyDescriptor(process, "stdin");
@@ -192,5 +200,33 @@ describe("the real CLI against recorded-style replies", () => {
       if (answer) expectTerminalAnswer(recorded, answer, answerChunks, "chat");
     });
     for (const text of [...inventedFacts, ...rawForms]) expect(chunks.join("")).not.toContain(text);
+  });
+
+  it("eval --llm runs a graded set through the configured LLM and says how its answers came out", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "coopdocs-eval-llm-"));
+    try {
+      const names = ["Qwen-style full-width citation", "an English refusal in the model's own words", "only invalid citations"];
+      const lines = names.map((name, i) => {
+        const recorded = recordedCases.find((c) => c.name === name);
+        const kind = recorded?.outcome.kind === "not-found" ? "unanswerable" : "factual";
+        return JSON.stringify({ id: `llm-${i}`, question: recorded?.question, must_contain: [], sources: kind === "unanswerable" ? [] : ["x.txt"], kind });
+      });
+      const set = path.join(dir, "set.jsonl");
+      await writeFile(set, `${lines.join("\n")}\n`);
+      const { code, chunks, stderr } = await run(["eval", "--llm", "--set", set, "--json"], { console: true });
+      expect(code, stderr).toBe(0);
+      const report = JSON.parse(chunks.join("")) as { label: string; llm: Record<string, unknown> };
+      expect(report.label).toContain("fake-model");
+      expect(report.llm).toMatchObject({ model: "fake-model", questions: 3, generated: 1, notFound: 1, fellBack: 1, cutOff: 0 });
+      expect(report.llm.notes).toEqual([{ note: "The generated answer cited none of the passages", count: 1 }]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("eval --llm without an LLM says what to set", async () => {
+    const { code, stderr } = await run(["eval", "--llm"], { env: { LLM_PROVIDER: "none" } });
+    expect(code).toBe(2);
+    expect(stderr).toContain("eval --llm needs an LLM, but LLM_PROVIDER is none.");
   });
 });
