@@ -78,6 +78,8 @@ export class CheckedStream {
   private invalidCitation = 0;
   private unsupported = 0;
   private truncated = false;
+  /** The last check stopped at a sentence that may be released once more text arrives. */
+  private waiting = false;
 
   constructor(passages: readonly Passage[]) {
     this.facts = passages.map(passageFacts);
@@ -89,6 +91,9 @@ export class CheckedStream {
     const restartedBefore = this.reasoning.restarted;
     this.reasoning.push(chunk);
     if (this.reasoning.restarted && !restartedBefore) this.restart();
+    // Re-reading the whole reply for each token costs O(n²): a piece of only letters and spaces can
+    // complete nothing unless a sentence end is already waiting for the next sentence to begin.
+    if (!this.waiting && !/[^\p{L}\p{N} ]/u.test(chunk)) return "";
     return this.process(false, false);
   }
 
@@ -149,6 +154,8 @@ export class CheckedStream {
       this.processed = i + 1;
       release += this.accept(sentence);
     }
+    const unprocessed = sentences.slice(this.processed);
+    this.waiting = unprocessed.length >= 2 || complete.test(unprocessed[0]?.text ?? "");
     if (final && cut) this.truncated = true;
     if (release !== "") this.released += release;
     return release;
