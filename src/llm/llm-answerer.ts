@@ -52,9 +52,13 @@ const closestPassages = 3;
 const notFoundText = "I could not find this in the documents.";
 
 /**
- * Answers with a chat model, grounded in retrieved passages, and checks the result: citations to
- * passages that were not given are removed, the rest renumbered 1..n; a reply with no valid citation,
- * or any LLM fault (down, slow, junk), gives the extractive answer with a one-line note instead.
+ * Answers with a chat model, grounded in retrieved passages, and checks the result sentence by sentence
+ * (checked-stream.ts): every citation form is read as [n] and renumbered 1..n in order of appearance; a
+ * sentence citing only passages that were not given, or stating what its passages do not say, is
+ * dropped; a refusal in the model's own words is the not-found answer; reasoning blocks are never
+ * shown; a reply cut by the token limit keeps its complete sentences, with a note. When streaming,
+ * onToken receives only checked sentences. A reply with no checked cited sentence, or any LLM fault
+ * (down, slow, junk, empty, a tool call), gives the extractive answer with a one-line note instead.
  * Reads and checks the settings and prompt files once; throws CoopdocsError when they are unusable.
  */
 export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<LlmAnswerer> {
