@@ -132,9 +132,11 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
         error: failure.message,
       });
       // Checked sentences already shown stay the answer; the note says it stopped midway.
-      const { reply: partial } = checker.end(true);
-      if (partial.cited > 0 && !partial.restarted) {
-        return generated(partial, `${failure.reason} before the answer was finished; only its complete sentences are shown.`);
+      const { released: rest, reply: partial } = checker.end(true);
+      if (onToken && partial.cited > 0 && !partial.restarted) {
+        if (rest !== "") onToken(rest);
+        const why = `${failure.reason.charAt(0).toLowerCase()}${failure.reason.slice(1)}`;
+        return generated(partial, `The answer was interrupted (${why}); only its complete sentences are shown.`);
       }
       return fallback(failure.reason);
     }

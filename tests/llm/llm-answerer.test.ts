@@ -147,6 +147,17 @@ describe("faults fall back to the extractive answer with a one-line note", () =>
     expect(answer.note).toMatch(/^The LLM did not answer in time/);
   });
 
+  it("keeps the checked sentences already shown when the stream stalls after them", async () => {
+    server.respond(() => ({ kind: "stall", content: "CAEC was established in 2010 [2]. It was later moved to Atlan" }));
+    const { answerer, extractive } = setup({ llm: openai({ timeoutMs: 400 }) });
+    const tokens: string[] = [];
+    const answer = await (await answerer).ask("When was CAEC established?", { onToken: (t) => tokens.push(t) });
+    expect(tokens).toEqual(["CAEC was established in 2010 [1]."]);
+    expect(answer).toMatchObject({ mode: "llm", found: true, answer: "CAEC was established in 2010 [1]." });
+    expect(answer.note).toBe("The answer was interrupted (the LLM did not answer in time); only its complete sentences are shown.");
+    expect(extractive.calls).toHaveLength(0);
+  });
+
   it("on HTTP 500", async () => {
     server.respond(() => ({ kind: "status", status: 500, message: "model crashed" }));
     // Room for the client's retry back-off on a loaded machine: this test is about the status, not the deadline.
