@@ -143,7 +143,6 @@ const sampled = [
   "a sentence whose only citation is invalid",
   "only invalid citations",
   "an English refusal in the model's own words",
-  "a <think> block before the answer (Qwen3, DeepSeek-R1)",
   "a reply cut by the token limit midway through a sentence",
 ].map((name) => {
   const found = recordedCases.find((c) => c.name === name);
