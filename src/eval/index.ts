@@ -7,3 +7,5 @@ export type { EvalReport, EvalTargets } from "./run-eval.js";
 export { createBaseline } from "./baseline.js";
 export type { EvalTarget } from "./baseline.js";
 export { formatEvalReport } from "./format-report.js";
+export { summariseLlmAnswers, formatLlmAnswerSummary } from "./llm-answers.js";
+export type { LlmAnswerSummary } from "./llm-answers.js";

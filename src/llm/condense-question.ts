@@ -4,7 +4,8 @@ import type { Logger } from "../core/logger.js";
 import type { ConversationTurn } from "../core/types.js";
 import { callChatModel, isCallerAbort } from "./generate.js";
 import { classifyLlmError, LlmCallError } from "./llm-call-error.js";
-import { notFoundSentinel, stripThinking } from "./not-found-gate.js";
+import { notFoundSentinel } from "./not-found-gate.js";
+import { stripReasoning } from "./reasoning.js";
 import { formatHistory } from "./prompts.js";
 
 /** Turns of the thread shown to the model: the latest ones are what a follow-up refers to. */
@@ -50,7 +51,7 @@ export async function condenseQuestion(
   try {
     const messages = await deps.prompt.formatMessages({ history: formatHistory(turns), question });
     const reply = await callChatModel(deps.model, messages, { timeoutMs: deps.timeoutMs, signal: deps.signal });
-    const standalone = cleanStandalone(stripThinking(reply));
+    const standalone = cleanStandalone(stripReasoning(reply));
     if (standalone === undefined) throw new LlmCallError("invalid", "condensation reply is not one question");
     deps.logger.debug("llm condensed follow-up", { question, standalone });
     return { query: standalone, source: "llm" };

@@ -5,12 +5,11 @@ import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import { silentLogger, type Logger } from "../core/logger.js";
 import type { Answer, AskOptions, Passage, QuestionAnswerer, Retriever } from "../core/types.js";
 import { chatModelFromSettings } from "./chat-model.js";
-import { CitationFilter, filterCitations } from "./citation-filter.js";
+import { CheckedStream, type CheckedReply } from "./checked-stream.js";
 import { condenseQuestion } from "./condense-question.js";
-import { callChatModel, isCallerAbort } from "./generate.js";
-import { classifyLlmError, LlmCallError } from "./llm-call-error.js";
+import { generateReply, isCallerAbort, type ModelReply } from "./generate.js";
+import { classifyLlmError } from "./llm-call-error.js";
 import { resolveLlmSettings } from "./llm-settings.js";
-import { isNotFoundReply, NotFoundGate, notFoundSentinel, stripThinking } from "./not-found-gate.js";
 import { defaultPromptsDir, formatPassages, loadPrompts, type Prompts } from "./prompts.js";
 import { citationsFor } from "./quotes.js";
 import { withSecrets } from "./secret-logger.js";
@@ -53,9 +52,13 @@ const closestPassages = 3;
 const notFoundText = "I could not find this in the documents.";
 
 /**
- * Answers with a chat model, grounded in retrieved passages, and checks the result: citations to
- * passages that were not given are removed, the rest renumbered 1..n; a reply with no valid citation,
- * or any LLM fault (down, slow, junk), gives the extractive answer with a one-line note instead.
+ * Answers with a chat model, grounded in retrieved passages, and checks the result sentence by sentence
+ * (checked-stream.ts): every citation form is read as [n] and renumbered 1..n in order of appearance; a
+ * sentence citing only passages that were not given, or stating what its passages do not say, is
+ * dropped; a refusal in the model's own words is the not-found answer; reasoning blocks are never
+ * shown; a reply cut by the token limit keeps its complete sentences, with a note. When streaming,
+ * onToken receives only checked sentences. A reply with no checked cited sentence, or any LLM fault
+ * (down, slow, junk, empty, a tool call), gives the extractive answer with a one-line note instead.
  * Reads and checks the settings and prompt files once; throws CoopdocsError when they are unusable.
  */
 export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<LlmAnswerer> {
@@ -104,20 +107,21 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
         : { passages: formatPassages(passages), question: condensed.query };
     const messages = await prompt.formatMessages(variables);
 
-    // Streamed text goes through the same checks as the final text, so what the user sees as it
-    // arrives is what the answer says (unless it falls back, which the note then explains).
-    const gate = new NotFoundGate();
-    const filter = new CitationFilter(passages.length);
+    // The reply is checked sentence by sentence (citation forms, claims, refusals, reasoning blocks);
+    // when streaming, only checked sentences reach onToken, so nothing unchecked is ever shown.
+    const checker = new CheckedStream(passages);
     const onToken = opts.onToken;
-    const emit = (piece: string): void => {
-      if (piece !== "" && onToken) onToken(piece);
-    };
-    const onText = onToken ? (piece: string) => emit(filter.push(gate.push(piece))) : undefined;
+    const onText = onToken
+      ? (piece: string) => {
+          const checkedText = checker.push(piece);
+          if (checkedText !== "") onToken(checkedText);
+        }
+      : undefined;
 
-    let reply: string;
+    let reply: ModelReply;
     try {
-      reply = stripThinking(await callChatModel(model, messages, { timeoutMs: settings.timeoutMs, signal: opts.signal, onText }));
-      if (reply.trim() === "") throw new LlmCallError("empty", "LLM reply held only thinking");
+      reply = await generateReply(model, messages, { timeoutMs: settings.timeoutMs, signal: opts.signal, onText });
+      if (!onToken) checker.push(reply.text);
     } catch (error) {
       if (isCallerAbort(opts.signal)) throw error;
       const failure = classifyLlmError(error, false);
@@ -127,14 +131,30 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
         status: failure.status,
         error: failure.message,
       });
+      // Checked sentences already shown stay the answer; the note says it stopped midway.
+      const { released: rest, reply: partial } = checker.end(true);
+      if (onToken && partial.cited > 0 && !partial.restarted) {
+        if (rest !== "") onToken(rest);
+        const why = `${failure.reason.charAt(0).toLowerCase()}${failure.reason.slice(1)}`;
+        return generated(partial, `The answer was interrupted (${why}); only its complete sentences are shown.`);
+      }
       return fallback(failure.reason);
     }
-    if (onToken && !gate.notFound) emit(filter.push(gate.flush()) + filter.flush());
-
-    const checked = filterCitations(reply, passages.length);
+    const cut = reply.finishReason === "length";
+    const { released, reply: checked } = checker.end(cut);
+    if (released !== "" && onToken) onToken(released);
     const elapsedMs = Date.now() - started;
-    if (checked.order.length === 0) {
-      if (isNotFoundReply(reply) || reply.toUpperCase().includes(notFoundSentinel)) {
+
+    if (checked.cited === 0) {
+      if (reply.toolCalls > 0 && !checked.hadText) {
+        logger.warn("llm replied with a tool call instead of an answer; falling back", { task, elapsedMs });
+        return fallback("The LLM asked to call a tool instead of answering");
+      }
+      if (!checked.hadText) {
+        logger.warn("llm reply held no answer text; falling back", { task, reasoning: checked.hadReasoning, cut, elapsedMs });
+        return fallback(cut ? "The LLM reply was cut off before it answered" : "The LLM returned an empty reply");
+      }
+      if (checked.refusals > 0) {
         logger.info("llm found no answer in the passages", { task, elapsedMs });
         return {
           answer: `${notFoundText} The closest passages are listed below; they may not answer the question.`,
@@ -144,22 +164,26 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
           passages: passages.slice(0, closestPassages),
         };
       }
-      logger.warn("llm reply cited no given passage; falling back", { task, removed: checked.removed, elapsedMs });
-      return fallback("The generated answer cited none of the passages");
+      logger.warn("llm reply cited no given passage; falling back", { task, dropped: checked.dropped, cut, elapsedMs });
+      return fallback(cut ? "The generated answer was cut off before a complete cited sentence" : "The generated answer cited none of the passages");
     }
-
-    const answer = checked.text.replace(new RegExp(`\\s*\\b${notFoundSentinel}\\b\\s*`, "g"), " ").trim();
-    const citations = citationsFor(answer, checked.order, passages);
-    const cited = checked.order.flatMap((n) => passages[n - 1] ?? []);
     logger.info("llm answered", {
       task,
       passages: passages.length,
-      cited: cited.length,
-      removedCitations: checked.removed,
+      cited: checked.order.length,
+      sentences: checked.cited,
+      dropped: checked.dropped,
+      truncated: checked.truncated,
       condensed: condensed.source,
       elapsedMs,
     });
-    return { answer, mode: "llm", citations, found: true, passages: cited };
+    return generated(checked, checked.truncated ? "The generated answer was cut off at the length limit; only its complete sentences are shown." : undefined);
+
+    function generated(result: CheckedReply, note: string | undefined): Answer {
+      const citations = citationsFor(result.text, result.order, passages);
+      const cited = result.order.flatMap((n) => passages[n - 1] ?? []);
+      return { answer: result.text, mode: "llm", citations, found: true, passages: cited, ...(note ? { note } : {}) };
+    }
   }
 
   return {

@@ -8,7 +8,8 @@ const stopwords = new Set(
   ),
 );
 
-function terms(text: string): Set<string> {
+/** Content words of a text (three letters or more, no stopwords), lower case. */
+export function terms(text: string): Set<string> {
   return new Set(
     (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= 3 && !stopwords.has(t)),
   );

@@ -20,7 +20,23 @@ export interface RecordedRequest {
 /** What the fake server does with one request. */
 export type FakeReply =
   /** A completion: JSON, or server-sent events in `chunkSize` pieces when the request asks to stream. */
-  | { kind: "text"; content: string; chunkSize?: number; chunkDelayMs?: number; delayMs?: number }
+  | {
+      kind: "text";
+      content: string;
+      chunkSize?: number;
+      /** Explicit stream pieces (as a real server's tokens fall), instead of `chunkSize`. */
+      pieces?: string[];
+      chunkDelayMs?: number;
+      delayMs?: number;
+      /** finish_reason of the reply (default "stop"); "length" is a reply cut by the token limit. */
+      finishReason?: string;
+      /** Holds the stream before piece `piece` until `until` resolves (a test that needs text shown mid-stream). */
+      pauseBefore?: { piece: number; until: Promise<void> };
+      /** Sent as `reasoning_content` before the content, as vLLM's and DeepSeek's reasoning parsers do. */
+      reasoning?: string;
+    }
+  /** A reply that asks to call a tool, with no content (finish_reason "tool_calls"). */
+  | { kind: "tool_call"; name: string; arguments: string }
   /** An HTTP error with an OpenAI-style error body. */
   | { kind: "status"; status: number; message?: string }
   /** A 200 whose body is not what the client expects. */
@@ -36,6 +52,8 @@ export interface FakeOpenAiServer {
   /** Root without /v1 (how Ollama's URL is configured). */
   origin: string;
   requests: RecordedRequest[];
+  /** Stream pieces written so far (all requests): lets a test see that text arrived while the server was still sending. */
+  readonly piecesWritten: number;
   /** Sets how the next requests are answered. */
   respond(responder: Responder): void;
   close(): Promise<void>;
@@ -73,7 +91,7 @@ function parseRequest(method: string, path: string, headers: IncomingHttpHeaders
   return { method, path, headers, model: String(raw.model ?? ""), stream: raw.stream === true, messages, raw };
 }
 
-function chunkJson(model: string, delta: Record<string, string>, finish: string | null): string {
+function chunkJson(model: string, delta: Record<string, unknown>, finish: string | null): string {
   return JSON.stringify({
     id: "chatcmpl-fake",
     object: "chat.completion.chunk",
@@ -103,8 +121,30 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
       timers.add(timer);
     });
 
+  let piecesWritten = 0;
   const send = async (res: ServerResponse, request: RecordedRequest, reply: FakeReply): Promise<void> => {
     switch (reply.kind) {
+      case "tool_call": {
+        const call = { index: 0, id: "call_fake", type: "function", function: { name: reply.name, arguments: reply.arguments } };
+        if (!request.stream) {
+          res.writeHead(200, { "content-type": "application/json" });
+          res.end(
+            JSON.stringify({
+              id: "chatcmpl-fake",
+              object: "chat.completion",
+              created: 1_700_000_000,
+              model: request.model,
+              choices: [{ index: 0, message: { role: "assistant", content: null, tool_calls: [call] }, finish_reason: "tool_calls" }],
+            }),
+          );
+          return;
+        }
+        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
+        res.write(`data: ${chunkJson(request.model, { role: "assistant", content: null, tool_calls: [call] }, null)}\n\n`);
+        res.write(`data: ${chunkJson(request.model, {}, "tool_calls")}\n\n`);
+        res.end("data: [DONE]\n\n");
+        return;
+      }
       case "status":
         res.writeHead(reply.status, { "content-type": "application/json" });
         res.end(JSON.stringify({ error: { message: reply.message ?? "fake failure", type: "server_error", code: null } }));
@@ -130,7 +170,13 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
               object: "chat.completion",
               created: 1_700_000_000,
               model: request.model,
-              choices: [{ index: 0, message: { role: "assistant", content: reply.content }, finish_reason: "stop" }],
+              choices: [
+                {
+                  index: 0,
+                  message: { role: "assistant", content: reply.content, ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}) },
+                  finish_reason: reply.finishReason ?? "stop",
+                },
+              ],
               usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
             }),
           );
@@ -138,12 +184,15 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
         }
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
         res.write(`data: ${chunkJson(request.model, { role: "assistant", content: "" }, null)}\n\n`);
-        for (const piece of split(reply.content, reply.chunkSize ?? 4)) {
+        if (reply.reasoning) res.write(`data: ${chunkJson(request.model, { reasoning_content: reply.reasoning }, null)}\n\n`);
+        for (const [index, piece] of (reply.pieces ?? split(reply.content, reply.chunkSize ?? 4)).entries()) {
           if (reply.chunkDelayMs) await wait(reply.chunkDelayMs);
+          if (reply.pauseBefore?.piece === index) await Promise.race([reply.pauseBefore.until, wait(maxHoldMs)]);
           if (res.destroyed) return;
           res.write(`data: ${chunkJson(request.model, { content: piece }, null)}\n\n`);
+          piecesWritten += 1;
         }
-        res.write(`data: ${chunkJson(request.model, {}, "stop")}\n\n`);
+        res.write(`data: ${chunkJson(request.model, {}, reply.finishReason ?? "stop")}\n\n`);
         res.end("data: [DONE]\n\n");
         return;
       }
@@ -171,6 +220,9 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
     baseUrl: `${origin}/v1`,
     origin,
     requests,
+    get piecesWritten() {
+      return piecesWritten;
+    },
     respond(next) {
       responder = next;
     },

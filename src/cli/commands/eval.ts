@@ -1,7 +1,11 @@
 import path from "node:path";
 import { createAnswerService } from "../../answer/answer-service.js";
 import { createBaseline } from "../../eval/baseline.js";
+import type { Answer } from "../../core/types.js";
+import { CoopdocsError, ErrorCode } from "../../core/coopdocs-error.js";
 import { readEvalSet } from "../../eval/evalset.js";
+import { formatLlmAnswerSummary, summariseLlmAnswers } from "../../eval/llm-answers.js";
+import { resolveLlmSettings } from "../../llm/index.js";
 import { formatEvalReport } from "../../eval/format-report.js";
 import { runEval, unmetTargets, type EvalReport } from "../../eval/run-eval.js";
 import { createEmbedder } from "../../embeddings/create-embeddings.js";
@@ -19,16 +23,34 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
     .option("--k <n>", "passages retrieved for hit@k and MRR", (v) => Number.parseInt(v, 10), 10)
     .option("--baseline", "also run the plain LangChain recipe and show ratios")
     .option("--strict", "exit with status 1 when a target is not met")
-    .action(async (options: { set: string; json?: boolean; k: number; baseline?: boolean; strict?: boolean }) => {
+    .option("--llm", "answer through the configured LLM (LLM_PROVIDER, LLM_BASE_URL, LLM_MODEL) and report how its answers came out")
+    .action(async (options: { set: string; json?: boolean; k: number; baseline?: boolean; strict?: boolean; llm?: boolean }) => {
       const { config, logger } = createCliContext();
+      if (options.llm && config.llm.provider === "none") {
+        throw new CoopdocsError(
+          ErrorCode.LlmUnavailable,
+          "eval --llm needs an LLM, but LLM_PROVIDER is none.",
+          "Set LLM_PROVIDER=openai with LLM_BASE_URL (vLLM, llama.cpp llama-server, LM Studio) or LLM_PROVIDER=ollama, and LLM_MODEL (README › Measuring a real model).",
+        );
+      }
+      const llmSettings = options.llm ? resolveLlmSettings(config.llm) : undefined;
       const questions = await readEvalSet(path.resolve(options.set));
       const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
-      const label = `coopdocs (${config.llm.provider === "none" ? "extractive" : `llm: ${config.llm.provider}`})`;
+      const label = `coopdocs (${config.llm.provider === "none" ? "extractive" : `llm: ${config.llm.provider}${llmSettings ? ` ${llmSettings.model}` : ""}`})`;
+      const answers: Answer[] = [];
       const progress = (done: number, total: number) => {
         if (done === total || done % 10 === 0) logger.info(`Evaluated ${done}/${total} questions`);
       };
       const report = await runEval(
-        { label, ask: (q) => service.ask(q), retrieve: (q, k) => service.retriever.retrieve(q, k) },
+        {
+          label,
+          ask: async (q) => {
+            const answer = await service.ask(q);
+            answers.push(answer);
+            return answer;
+          },
+          retrieve: (q, k) => service.retriever.retrieve(q, k),
+        },
         questions,
         { k: options.k, onQuestion: progress },
       );
@@ -39,10 +61,12 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
         baseline = await runEval(target, questions, { k: options.k, onQuestion: progress });
       }
       const unmet = unmetTargets(report.summary);
+      const llm = llmSettings ? { model: llmSettings.model, provider: llmSettings.provider, ...summariseLlmAnswers(answers) } : undefined;
       if (options.json) {
-        console.log(JSON.stringify({ ...report, baseline, unmetTargets: unmet }, null, 2));
+        console.log(JSON.stringify({ ...report, baseline, ...(llm ? { llm } : {}), unmetTargets: unmet }, null, 2));
       } else {
         console.log(formatEvalReport(report, baseline));
+        if (llm) console.log(`\n${formatLlmAnswerSummary(`${llm.provider} ${llm.model}`, llm)}`);
         console.log(unmet.length === 0 ? "\nAll targets met." : `\nTargets not met: ${unmet.join("; ")}`);
       }
       if (options.strict && unmet.length > 0) setExitCode(1);
