@@ -1,7 +1,7 @@
 import { stemmer } from "stemmer";
 import type { Passage } from "../core/types.js";
 import { canonicalMarker, markerNumbers } from "./citation-forms.js";
-import { notFoundSentinel } from "./not-found-gate.js";
+import { notFoundSentinel } from "./not-found-sentinel.js";
 import { terms } from "./quotes.js";
 import { isRefusal } from "./refusal.js";
 

@@ -4,7 +4,7 @@ import type { Logger } from "../core/logger.js";
 import type { ConversationTurn } from "../core/types.js";
 import { callChatModel, isCallerAbort } from "./generate.js";
 import { classifyLlmError, LlmCallError } from "./llm-call-error.js";
-import { notFoundSentinel } from "./not-found-gate.js";
+import { notFoundSentinel } from "./not-found-sentinel.js";
 import { stripReasoning } from "./reasoning.js";
 import { formatHistory } from "./prompts.js";
 

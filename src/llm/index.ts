@@ -6,7 +6,6 @@ export { resolveLlmSettings, defaultOllamaBaseUrl, defaultOllamaModel, defaultOp
 export type { LlmSettings } from "./llm-settings.js";
 export { loadPrompts, defaultPromptsDir, formatPassages, formatHistory, promptFiles } from "./prompts.js";
 export type { Prompts } from "./prompts.js";
-export { CitationFilter, filterCitations, parseMarker } from "./citation-filter.js";
 export { LlmCallError } from "./llm-call-error.js";
 export type { LlmFailureKind } from "./llm-call-error.js";
-export { notFoundSentinel } from "./not-found-gate.js";
+export { notFoundSentinel } from "./not-found-sentinel.js";

@@ -1,4 +1,4 @@
-import { notFoundSentinel } from "./not-found-gate.js";
+import { notFoundSentinel } from "./not-found-sentinel.js";
 
 /**
  * Refusals in the model's own words: "The provided passages do not mention …", "文中没有提到 …". The
