@@ -4,6 +4,7 @@ import { silentLogger, type Logger } from "../core/logger.js";
 import type { Answer, AskOptions, ConversationTurn, Passage, QuestionAnswerer } from "../core/types.js";
 import { createEmbedder } from "../embeddings/create-embeddings.js";
 import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
+import { answerInConversation } from "./conversation-answer.js";
 import { answerExtractively } from "./extractive.js";
 import { stripPreamble } from "./question-analysis.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
@@ -73,10 +74,15 @@ export async function createAnswerService(config: Config, options: AnswerService
       expand: (text) => retriever.searchQuery(text),
       idf: retriever.idf,
     });
-  const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
-    const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
-    return answerFromPassages(query, await retriever.retrieve(query, k));
-  };
+  // Follow-ups, narrowing and summary requests are read in the conversation (src/answer/conversation.ts).
+  const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> =>
+    answerInConversation(stripPreamble(validateQuestion(question)), askOptions.history ?? [], {
+      retrieve: (query) => retriever.retrieve(query, k),
+      answer: answerFromPassages,
+      chunks: retriever.chunks,
+      idf: retriever.idf,
+      expand: (text) => retriever.searchQuery(text),
+    });
 
   if (config.llm.provider !== "none") {
     // Generated answers (README › Generated answers with an LLM); the extractive answer stays the fallback for every LLM fault.

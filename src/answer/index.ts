@@ -3,3 +3,7 @@ export type { AnswerService, AnswerServiceOptions } from "./answer-service.js";
 export { answerExtractively, notFoundAnswer, defaultExtractiveOptions } from "./extractive.js";
 export type { ExtractiveContext, ExtractiveOptions } from "./extractive.js";
 export { ensureIndex } from "./ensure-index.js";
+export { planConversation, subjectOf, resolveReference } from "./conversation.js";
+export type { ConversationPlan, PreviousExchange } from "./conversation.js";
+export { answerInConversation, narrowEvidence, summariseSection } from "./conversation-answer.js";
+export type { ConversationTools } from "./conversation-answer.js";
