@@ -10,9 +10,12 @@ export {
   type SlackBotOptions,
   type SuggestedPrompt,
 } from "./options.js";
-export { markdownToMrkdwn, escapeMrkdwn, splitMrkdwn } from "./mrkdwn.js";
+export { escapeMrkdwn } from "./mrkdwn.js";
+export { toSlackMarkdown, neutraliseMentions, tablesToLists } from "./markdown.js";
+export { createMemoryVoteStore, type VoteStore, type Rating } from "./vote-store.js";
 export {
   ActionId,
+  feedbackReasons,
   defaultBlockLimits,
   renderAnswerMessage,
   type AnswerView,
