@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation, Passage } from "../core/types.js";
-import { ActionId, defaultBlockLimits, renderAnswerMessage, renderApology, renderCitation, sectionLabel, type KnownBlock } from "./blocks.js";
+import { ActionId, defaultBlockLimits, renderAnswerMessage, renderApology, renderCitation, sectionLabel, shortTitle, type KnownBlock } from "./blocks.js";
 
 const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
   n,
@@ -63,8 +63,11 @@ describe("renderAnswerMessage", () => {
 
   it("links the title when the citation has a url, and shortens a long title", () => {
     const line = renderCitation(citation(1, { url: "https://docs.example/view/doc-1#p=1", title: "A".repeat(100) }), "");
-    expect(line).toMatch(/^\[1\] <https:\/\/docs\.example\/view\/doc-1#p=1\|A{59}…> · §4\.1 · p\. 1$/);
+    expect(line).toMatch(/^\[1\] <https:\/\/docs\.example\/view\/doc-1#p=1\|A{63}…> · §4\.1 · p\. 1$/);
     expect(renderCitation(citation(1, { url: "javascript:alert(1)" }), "")).not.toContain("<");
+    expect(shortTitle("ASEAN-China Strategy on Environmental Cooperation (2016-2020) and Action Plan (2016-2020)")).toBe(
+      "ASEAN-China Strategy on Environmental Cooperation (2016-2020)",
+    );
   });
 
   it("escapes every source field", () => {
@@ -115,7 +118,7 @@ describe("renderAnswerMessage", () => {
     expect(markdown.length).toBeLessThanOrEqual(12_000);
     expect(markdown).toContain("answer shortened to fit");
     for (const text of contextTexts(message.blocks)) expect(text.length).toBeLessThanOrEqual(3000);
-    expect(contextTexts(message.blocks).join("\n")).toMatch(/…and 92 more\._/);
+    expect(contextTexts(message.blocks).join("\n")).toMatch(/…and 90 more\._/);
     expect(message.text.length).toBeLessThanOrEqual(defaultBlockLimits.textChars);
   });
 

@@ -54,7 +54,7 @@ export const defaultBlockLimits: BlockLimits = {
   maxBlocks: 50,
   quoteChars: 200,
   textChars: 3900,
-  maxSources: 8,
+  maxSources: 10,
 };
 
 /** The latest vote of each user on one message (see vote-store.ts). */
@@ -76,8 +76,9 @@ export interface AnswerView {
 }
 
 const TRUNCATION_NOTE = "\n\n_… answer shortened to fit in a Slack message._";
-// A short title is enough to recognise the document; the full title is one click away on the link.
-const SHORT_TITLE_CHARS = 60;
+// A short title is enough to recognise the document (64 keeps "… Strategy on Environmental Cooperation
+// (2016-2020)" whole); the full title is one click away on the link.
+const SHORT_TITLE_CHARS = 64;
 const SHORT_SECTION_CHARS = 40;
 
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
@@ -117,9 +118,17 @@ function addedQuote(citation: Citation, answerText: string, shown: Set<string>, 
   return parts.length > 0 ? truncate(parts.map(stripNumbering).join(" … "), quoteChars) : "";
 }
 
+/** A title short enough for one line: the part before " and …" when that names the document, else cut. */
+export function shortTitle(title: string): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  if (charLength(flat) <= SHORT_TITLE_CHARS) return flat;
+  const head = flat.split(/\s+(?:and|&)\s+/)[0] ?? flat;
+  return charLength(head) >= 24 && charLength(head) <= SHORT_TITLE_CHARS ? head : truncate(flat, SHORT_TITLE_CHARS);
+}
+
 /** One source line: `[1] <url|Short title> · §4.6 · p. 7 — “quote”`. Every field is escaped. */
 export function renderCitation(citation: Citation, quote: string): string {
-  const title = escapeMrkdwn(truncate((citation.title.trim() || citation.file).replace(/\s+/g, " "), SHORT_TITLE_CHARS));
+  const title = escapeMrkdwn(shortTitle(citation.title.trim() || citation.file));
   const linked = citation.url && /^https?:\/\/[^\s|<>]+$/.test(citation.url) ? `<${citation.url}|${title}>` : title;
   const where = [sectionLabel(citation.section), citation.page !== null ? `p. ${citation.page}` : ""]
     .filter((part) => part !== "")
