@@ -245,8 +245,15 @@ export function renderTrailer(answer: Answer, view: AnswerView, limits: BlockLim
 /** The answer as it goes into a `markdown` block or a stream: safe, tables as lists, within Slack's 12,000. */
 export function answerMarkdown(answer: Answer, limits: BlockLimits = defaultBlockLimits): string {
   const markdown = toSlackMarkdown(answer.answer) || "_(no answer text)_";
-  if (charLength(markdown) <= limits.markdownChars) return markdown;
-  return `${truncate(markdown, limits.markdownChars - TRUNCATION_NOTE.length)}${TRUNCATION_NOTE}`;
+  if (markdown.length <= limits.markdownChars) return markdown;
+  // Counted in UTF-16 units (what JSON and Slack measure); truncate counts code points, so shrink until it fits.
+  let room = limits.markdownChars - TRUNCATION_NOTE.length;
+  let cut = truncate(markdown, room);
+  while (cut.length + TRUNCATION_NOTE.length > limits.markdownChars && room > 0) {
+    room -= cut.length + TRUNCATION_NOTE.length - limits.markdownChars;
+    cut = truncate(markdown, room);
+  }
+  return `${cut}${TRUNCATION_NOTE}`;
 }
 
 /**

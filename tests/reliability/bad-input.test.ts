@@ -57,13 +57,32 @@ const nasty = fc
   )
   .map((parts) => parts.join(""));
 
-/**
- * No live mention: in mrkdwn every `<` opens a link the bot built; in Markdown blocks a `<` is either that or
- * neutralised by a zero-width space (markdown.ts), which Slack shows as a plain `<`.
- */
+/** mrkdwn (context lines, the notification text): every `<` opens a link the bot built itself. */
 function expectSafeMrkdwn(text: string): void {
-  expect(unsafeAngles(text.replace(/<\u200b/g, ""))).toEqual([]);
+  expect(unsafeAngles(text)).toEqual([]);
   expect(text).not.toMatch(/<[!@#]/);
+}
+
+/**
+ * Markdown (the answer's `markdown` block, streamed text): a plain `<` is text, but none may open a mention
+ * (`<!channel>`, `<@U…>`, `<#C…>`) or a Slack link (`<scheme:…>`); markdown.ts breaks those with a zero-width space.
+ */
+function expectSafeMarkdown(text: string): void {
+  expect(text).not.toMatch(/<[!@#]/);
+  expect(text).not.toMatch(/<[a-z][a-z0-9+.-]*:/i);
+}
+
+/** Each block by its kind: markdown blocks as Markdown, plain_text is never parsed, everything else as mrkdwn. */
+function expectSafeBlocks(blocks: unknown): void {
+  type Element = { type?: string; text?: unknown };
+  for (const block of (Array.isArray(blocks) ? blocks : []) as (Element & { elements?: Element[] })[]) {
+    if (block.type === "markdown") {
+      expectSafeMarkdown(String(block.text));
+      continue;
+    }
+    const parsed = { ...block, elements: block.elements?.filter((e) => e.type !== "plain_text") };
+    expectSafeMrkdwn(blocksText([parsed]));
+  }
 }
 
 describe("Markdown for Slack with arbitrary input", () => {
@@ -72,7 +91,7 @@ describe("Markdown for Slack with arbitrary input", () => {
       fc.property(nasty, (markdown) => {
         const out = toSlackMarkdown(markdown);
         expect(typeof out).toBe("string");
-        expectSafeMrkdwn(out);
+        expectSafeMarkdown(out);
       }),
       { numRuns: 500 },
     );
@@ -92,7 +111,7 @@ describe("Markdown for Slack with arbitrary input", () => {
         const answer: Answer = { answer: text, mode: "extractive", citations, found: true, passages: [], ...(note === null ? {} : { note }) };
         const message = renderAnswerMessage(answer, { answerId: "a1" });
         expect(message.blocks.length).toBeLessThanOrEqual(50);
-        expectSafeMrkdwn(blocksText(message.blocks));
+        expectSafeBlocks(message.blocks);
         expectSafeMrkdwn(message.text);
       }),
       { numRuns: 300 },
@@ -103,7 +122,7 @@ describe("Markdown for Slack with arbitrary input", () => {
     const huge = Array.from({ length: 4000 }, (_, i) => `${"#".repeat((i % 6) + 1)} ${injections[i % injections.length]} **${"x".repeat(i % 50)}** [a](https://e.x/${i})`).join("\n");
     expect(huge.length).toBeGreaterThan(200_000);
     const message = renderAnswerMessage({ answer: huge, mode: "llm", citations: [], found: true, passages: [] }, { answerId: "h" });
-    expectSafeMrkdwn(blocksText(message.blocks));
+    expectSafeBlocks(message.blocks);
     const markdown = message.blocks.find((b) => b.type === "markdown");
     expect(markdown?.type === "markdown" && markdown.text.length).toBeLessThanOrEqual(12_000);
   });
@@ -152,7 +171,7 @@ describe("the question path with the real index", () => {
         }
         expect(typeof result.answer).toBe("string");
         expect(Array.isArray(result.citations)).toBe(true);
-        expectSafeMrkdwn(blocksText(renderAnswerMessage(result, { answerId: "p" }).blocks));
+        expectSafeBlocks(renderAnswerMessage(result, { answerId: "p" }).blocks);
       }),
       { numRuns: 40 },
     );
@@ -183,8 +202,9 @@ describe("the question path with the real index", () => {
       await new Promise((resolve) => setTimeout(resolve, 200));
       for (const ts of sent) expect(replies().filter((m) => m.thread_ts === ts)).toHaveLength(1);
       for (const m of replies()) {
-        expectSafeMrkdwn(blocksText(m.blocks));
-        expectSafeMrkdwn(m.text);
+        expectSafeBlocks(m.blocks);
+        // The stored text of a streamed answer is the streamed Markdown.
+        expectSafeMarkdown(m.text);
       }
     } finally {
       await h.close();
