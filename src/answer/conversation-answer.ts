@@ -144,7 +144,8 @@ export function summariseSection(
   for (const [child, chunk] of [...best.children].slice(0, maxSummaryLines)) {
     const title = headingOf(child);
     const sentence = splitTextSentences(chunk.text)
-      .map((s) => stripNumbering(s.replace(/^[-•*▪]\s+/, "")))
+      // Without bullets, numbering and a leading label ("Objective: to carry out …").
+      .map((s) => stripNumbering(s.replace(/^[-•*▪]\s+/, "")).replace(/^[A-Z][a-z]+(?: [a-z]+)?:\s+(?=\S)/, ""))
       // A label ("Objective:") or the heading repeated says nothing about the part.
       .find((s) => s.split(/\s+/).length >= 5 && headingOf(s) !== title);
     const n = citations.length + 1;
