@@ -71,6 +71,8 @@ function previousExchange(history: readonly ConversationTurn[]): PreviousExchang
 /** Reads a question in its conversation (oldest turn first). Pure: no retrieval, no Slack, no I/O. */
 export function planConversation(question: string, history: readonly ConversationTurn[] = []): ConversationPlan {
   const q = stripPreamble(question.trim());
+  // A fresh question goes on exactly as asked (the caller has already normalised it).
+  const fresh: ConversationPlan = { kind: "fresh", question: question.trim() };
   if (summaryCue.test(q)) {
     const topic = q
       .replace(summaryCue, "")
@@ -79,7 +81,7 @@ export function planConversation(question: string, history: readonly Conversatio
     if (topic !== "") return { kind: "summary", question: q, topic };
   }
   const previous = previousExchange(history);
-  if (!previous) return { kind: "fresh", question: q };
+  if (!previous) return fresh;
   const subject = subjectOf(previous.question);
   if (narrowingCue.test(q) && previous.found !== false) {
     return { kind: "narrow", question: q, resolved: resolveReference(q, subject), subject, previous };
@@ -89,5 +91,5 @@ export function planConversation(question: string, history: readonly Conversatio
   if (continuationCue.test(q) && q.split(/\s+/).length <= 6) {
     return { kind: "follow-up", question: q, resolved: `${previous.question} ${q}` };
   }
-  return { kind: "fresh", question: q };
+  return fresh;
 }
