@@ -123,16 +123,21 @@ async function showVotes(
   const votes = runtime.votes.votes(`${channel}:${messageTs}`);
   try {
     const current = body.message?.blocks as KnownBlock[] | undefined;
-    const updated = current ? blocksWithVotes(current, answerId, votes) : undefined;
-    if (updated && channel && messageTs && !body.container.is_ephemeral) {
+    // Only a message whose answer is in our own markdown block can be edited block by block: a streamed
+    // one holds its text outside the blocks we sent, and editing those would drop it.
+    const editable = current?.some((b) => b.type === "markdown") ? current : undefined;
+    const updated = editable ? blocksWithVotes(editable, answerId, votes) : undefined;
+    const ephemeral = body.container.is_ephemeral === true;
+    if (updated && channel && messageTs && !ephemeral) {
       await click.client.chat.update({ channel, ts: messageTs, text: body.message?.text ?? "", blocks: updated });
       return;
     }
-    // An ephemeral answer (or one whose blocks the payload left out): render it again from the answer store.
+    // Otherwise the whole answer again, from the answer store, with the votes.
     const record = await runtime.answers.get(answerId);
     if (!record) return;
-    const message = renderAnswerMessage(record.answer, { answerId, votes, shareable: record.surface === "slash" }, runtime.blockLimits);
-    await click.respond({ replace_original: true, ...message });
+    const message = renderAnswerMessage(record.answer, { answerId, votes, shareable: ephemeral && record.surface === "slash" }, runtime.blockLimits);
+    if (ephemeral || !channel || !messageTs) await click.respond({ replace_original: true, ...message });
+    else await click.client.chat.update({ channel, ts: messageTs, ...message });
   } catch (error) {
     runtime.logger.warn("Slack: could not show the vote on the answer", { error });
   }
