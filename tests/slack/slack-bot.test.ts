@@ -390,6 +390,29 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(lines[3]).toMatchObject({ messageTs: answer.ts, question: "Which areas concern biodiversity?" });
   });
 
+  it("shows a vote on a posted answer by editing only the line under its buttons", async () => {
+    harness = await startHarness();
+    const h = harness;
+    h.fake.failNext("chat.startStream", { status: 200, body: { ok: false, error: "unknown_method" } });
+    const { ts } = await mention(h, "Posted?");
+    const posted = structuredClone(await reply(h, ts));
+    await sendAction(h.eventsUrl, {
+      type: "block_actions",
+      user: { id: "U0DAN", team_id: TEAM_ID },
+      team: { id: TEAM_ID },
+      channel: { id: CHANNEL },
+      container: { type: "message", message_ts: posted.ts, channel_id: CHANNEL, thread_ts: ts },
+      message: { ts: posted.ts, text: posted.text, type: "message", blocks: posted.blocks },
+      response_url: h.fake.responseUrl("v1"),
+      actions: [{ type: "feedback_buttons", action_id: ActionId.Feedback, block_id: "coopdocs_feedback", value: buttonValue(posted.blocks, ActionId.Feedback, "negative"), action_ts: "1" }],
+    });
+    const update = await h.fake.waitFor(() => h.fake.callsOf("chat.update")[0], 5000, "the vote shown");
+    const blocks = update.args.blocks as { type: string; block_id?: string }[];
+    expect(blocks.map((b) => b.block_id ?? b.type)).toEqual(["markdown", ...(posted.blocks as { type: string; block_id?: string }[]).slice(1).map((b) => b.block_id ?? b.type), "coopdocs_votes"]);
+    expect(markdownText(update.args.blocks)).toBe(markdownText(posted.blocks));
+    expect(blocksText(update.args.blocks)).toContain("Feedback: 👎 <@U0DAN>");
+  });
+
   it("posts the answer where streaming is unavailable", async () => {
     harness = await startHarness();
     const h = harness;
