@@ -234,6 +234,22 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(answerPosts(h)).toHaveLength(1);
   });
 
+  it("takes app_context_changed (agent view) without answering or failing", async () => {
+    harness = await startHarness({ logLevel: "debug" });
+    const h = harness;
+    const response = await sendEvent(h.eventsUrl, {
+      type: "app_context_changed",
+      user: USER,
+      channel: DM,
+      context: { entities: [{ type: "slack#/types/channel_id", value: CHANNEL }] },
+      event_ts: h.fake.nextTs(),
+    });
+    expect(response.status).toBe(200);
+    await h.fake.waitFor(() => h.logs.find((l) => l.message === "Slack: app context changed"), 5000, "the context noted");
+    expect(h.logs.filter((l) => l.level === "error")).toEqual([]);
+    expect(allReplies(h)).toHaveLength(0);
+  });
+
   it("answers /coopdocs privately: the answer replaces the plain-text 'Searching…' ack; sharing posts it", async () => {
     harness = await startHarness();
     const h = harness;
