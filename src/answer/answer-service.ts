@@ -5,6 +5,7 @@ import type { Answer, AskOptions, ConversationTurn, Passage, QuestionAnswerer } 
 import { createEmbedder } from "../embeddings/create-embeddings.js";
 import type { EnsureIndexOptions } from "./ensure-index.js";
 import { LiveIndex } from "./live-index.js";
+import { answerInConversation } from "./conversation-answer.js";
 import type { StoredIndex } from "../store/index-store.js";
 import { charLength } from "../text/index.js";
 import { answerExtractively } from "./extractive.js";
@@ -103,10 +104,17 @@ export async function createAnswerService(config: Config, options: AnswerService
       expand: (text) => retriever.searchQuery(text),
       idf: retriever.idf,
     });
+  // Follow-ups, narrowing and summary requests are read in the conversation (src/answer/conversation.ts).
+  // Each question reads the retriever once, so it is answered wholly from one generation.
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
-    const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
     const retriever = retrieverNow();
-    return answerFromPassages(query, await retriever.retrieve(query, k), retriever);
+    return answerInConversation(stripPreamble(validateQuestion(question)), askOptions.history ?? [], {
+      retrieve: (query) => retriever.retrieve(query, k),
+      answer: (query, passages) => answerFromPassages(query, passages, retriever),
+      chunks: retriever.chunks,
+      idf: retriever.idf,
+      expand: (text) => retriever.searchQuery(text),
+    });
   };
 
   if (config.llm.provider !== "none") {

@@ -6,3 +6,7 @@ export { ensureIndex, type EnsuredIndex, type EnsureIndexOptions } from "./ensur
 export { LiveIndex, type LiveIndexOptions } from "./live-index.js";
 export { addSourceLinks, linkQuoteChars, sourceViewUrl, withSourceLinks, type SourceRef } from "./source-link.js";
 export { answerToJson, type AnswerJson, type ClosestPassage } from "./answer-json.js";
+export { planConversation, subjectOf, resolveReference } from "./conversation.js";
+export type { ConversationPlan, PreviousExchange } from "./conversation.js";
+export { answerInConversation, narrowEvidence, summariseSection } from "./conversation-answer.js";
+export type { ConversationTools } from "./conversation-answer.js";

@@ -12,14 +12,15 @@ const signingSecret = "bench-signing-secret";
 const botToken = "xoxb-bench-0000-token";
 const botUserId = "U0BENCHBOT";
 
-/** A Slack Web API stand-in on 127.0.0.1 that says ok to every call and counts the answers posted. */
+/** A Slack Web API stand-in on 127.0.0.1 that says ok to every call and counts the answers delivered. */
 async function startWebApi(): Promise<{ url: string; posts: () => number; close: () => Promise<void> }> {
   let posts = 0;
   let seq = 0;
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on("end", () => {
-      if (req.url?.includes("chat.postMessage")) posts++;
+      // An answer is delivered by a post, or by the end of its stream (every answer is streamed where Slack allows).
+      if (req.url?.includes("chat.postMessage") || req.url?.includes("chat.stopStream")) posts++;
       seq++;
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, ts: `1700000000.${String(seq).padStart(6, "0")}`, channel: "C0BENCH", messages: [] }));

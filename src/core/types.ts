@@ -58,6 +58,13 @@ export interface Answer {
 export interface ConversationTurn {
   role: "user" | "assistant";
   text: string;
+  /**
+   * Assistant turns only: ids of the passages the answer drew on, so a follow-up ("which of those…")
+   * can narrow that evidence. Absent when the adapter could not keep them (then the core re-derives them).
+   */
+  passageIds?: string[];
+  /** Assistant turns only: whether that answer was found in the documents. */
+  found?: boolean;
 }
 
 export interface AskOptions {

@@ -3,10 +3,11 @@ import type { webApi } from "@slack/bolt";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import type { Answer, AskOptions, ConversationTurn } from "../core/types.js";
 import type { Surface } from "./answer-store.js";
-import { renderAnswerMessage, renderApology, renderNotice, renderTrailer, truncate, type SlackMessage } from "./blocks.js";
+import { answerMarkdown, renderAnswerMessage, renderApology, renderNotice, renderTrailer, truncate, type SlackMessage } from "./blocks.js";
 import type { ResolvedOptions } from "./options.js";
 import { helpText, parseQuestion, type ParsedQuestion } from "./question.js";
-import { createAnswerStream } from "./stream.js";
+import { createAnswerStream, type AnswerMetadata } from "./stream.js";
+import { answerMetadataType } from "./thread-history.js";
 import type { BotIdentity } from "./thread-history.js";
 
 /** What the bot needs at run time: resolved options plus the signal that stop() aborts. */
@@ -48,14 +49,25 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/** Said under an answer to "draft:" when no LLM is configured: what drafting needs and what is shown instead. */
+export const draftNeedsLlm =
+  "Drafting needs an LLM (set LLM_PROVIDER, see the README); without one, here are the passages on this topic instead.";
+
+/** Said when the thread's earlier messages could not be read. */
+export const lostContextRemark = "I could not read this thread's earlier messages, so this answer does not take them into account.";
+
 /** Calls `draft` for "draft:" messages when the answerer has it, `ask` otherwise; bounded by a timeout. */
-export function runAnswerer(
+export async function runAnswerer(
   runtime: BotRuntime,
   question: ParsedQuestion,
   options: Omit<AskOptions, "signal">,
 ): Promise<Answer> {
   const signal = AbortSignal.any([runtime.shutdown, AbortSignal.timeout(runtime.answerTimeoutMs)]);
   const answerer = runtime.answerer;
+  if (question.kind === "draft" && !answerer.draft) {
+    const answer = await raceAbort(answerer.ask(question.text, { ...options, signal }), signal);
+    return { ...answer, note: [draftNeedsLlm, answer.note].filter(Boolean).join(" ") };
+  }
   const call =
     question.kind === "draft" && answerer.draft
       ? answerer.draft(question.text, { ...options, signal })
@@ -63,9 +75,14 @@ export function runAnswerer(
   return raceAbort(call, signal);
 }
 
-/** The apology, with the error's own words only when they were written for the user. */
+/**
+ * What the user is told when answering failed. A question the core refused (empty, too long) is told why
+ * and what to do, not asked to "try again"; other errors get the apology without their internals.
+ */
 export function apologyFor(error: unknown): SlackMessage {
-  if (CoopdocsError.is(error, ErrorCode.QuestionInvalid)) return renderApology(error.message);
+  if (CoopdocsError.is(error, ErrorCode.QuestionInvalid)) {
+    return renderNotice([error.message, error.hint].filter(Boolean).join(" "));
+  }
   if (error instanceof Error && error.name === "TimeoutError") return renderApology("The answer took too long.");
   return renderApology();
 }
@@ -78,26 +95,41 @@ async function bestEffort(runtime: BotRuntime, what: string, call: () => Promise
   }
 }
 
-async function loadHistory(runtime: BotRuntime, q: ThreadQuestion): Promise<ConversationTurn[]> {
-  if (q.threadTs === q.messageTs) return [];
+async function loadHistory(runtime: BotRuntime, q: ThreadQuestion): Promise<{ history: ConversationTurn[]; lost: boolean }> {
+  if (q.threadTs === q.messageTs) return { history: [], lost: false };
   try {
-    return await runtime.history.load({
+    const history = await runtime.history.load({
       client: q.client,
       channel: q.channel,
       threadTs: q.threadTs,
       beforeTs: q.messageTs,
       bot: q.bot,
     });
+    return { history, lost: false };
   } catch (error) {
-    // Without history the question is still answered, only without the thread's context.
+    // Without history the question is still answered, only without the thread's context — and the user is told.
     runtime.logger.warn("Slack: could not read the thread's earlier turns", { channel: q.channel, error });
-    return [];
+    return { history: [], lost: true };
   }
 }
 
+/** Message metadata carrying the answer's id and evidence, so a follow-up in the thread can narrow it. */
+export function answerMetadata(answerId: string, answer: Answer): AnswerMetadata {
+  return {
+    event_type: answerMetadataType,
+    event_payload: {
+      answer_id: answerId,
+      found: answer.found,
+      // A JSON list in a string (metadata values are scalars); 40 ids keep the payload small.
+      passage_ids: JSON.stringify(answer.passages.slice(0, 40).map((p) => p.id)),
+    },
+  };
+}
+
 /**
- * Answers one question in its thread: status, history, answer (streamed when the answerer streams), Block Kit
- * reply with sources and feedback buttons. Any failure is logged and answered with a short apology.
+ * Answers one question in its thread: status (with rotating loading messages), history, the answer streamed
+ * (or posted where streaming is unavailable) in a markdown block with compact sources and feedback buttons.
+ * Any failure is logged and answered with a short message; the status is cleared on every path.
  */
 export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Promise<void> {
   const { client, channel, threadTs } = q;
@@ -105,7 +137,7 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
     client.chat.postMessage({ channel, thread_ts: threadTs, ...message, unfurl_links: false, unfurl_media: false });
 
   const question = parseQuestion(q.text, q.bot.botUserId);
-  if (question.text === "") {
+  if (question.kind === "help") {
     await post(renderNotice(helpText)).catch((error: unknown) =>
       runtime.logger.error("Slack: could not post the help text", { channel, error }),
     );
@@ -122,11 +154,17 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
     logger: runtime.logger,
   });
   const started = Date.now();
+  let delivered = false;
   try {
     await bestEffort(runtime, "setStatus", () =>
-      client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status: runtime.statusText }),
+      client.assistant.threads.setStatus({
+        channel_id: channel,
+        thread_ts: threadTs,
+        status: runtime.statusText,
+        loading_messages: runtime.loadingMessages,
+      }),
     );
-    const history = await loadHistory(runtime, q);
+    const { history, lost } = await loadHistory(runtime, q);
     // The first question names the assistant thread.
     if (q.surface === "assistant" && history.length === 0) {
       await bestEffort(runtime, "setTitle", () =>
@@ -138,9 +176,15 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
     const answerId = randomUUID();
     await runtime.answers.put(answerId, { question: question.text, answer, surface: q.surface, user: q.user, channel, threadTs });
 
-    const trailer = renderTrailer(answer, { answerId }, runtime.blockLimits);
-    const streamed = await stream.finish(answer.answer, trailer);
-    if (!streamed) await post(renderAnswerMessage(answer, { answerId }, runtime.blockLimits));
+    const view = { answerId, remark: lost ? lostContextRemark : undefined };
+    const message = renderAnswerMessage(answer, view, runtime.blockLimits);
+    const delivery = await stream.deliver({
+      markdown: answerMarkdown(answer, runtime.blockLimits),
+      trailer: renderTrailer(answer, view, runtime.blockLimits),
+      message,
+      metadata: answerMetadata(answerId, answer),
+    });
+    delivered = true;
     runtime.logger.info("Slack: answered", {
       surface: q.surface,
       channel,
@@ -148,7 +192,7 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
       found: answer.found,
       citations: answer.citations.length,
       followUp: history.length > 0,
-      streamed,
+      delivered: delivery.by,
       ms: Date.now() - started,
     });
   } catch (error) {
@@ -158,6 +202,13 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
       await post(apologyFor(error));
     } catch (postError) {
       runtime.logger.error("Slack: could not post the apology either", { channel, error: postError });
+    }
+  } finally {
+    // A reply clears the status in Slack; when none could be posted, it would stay on "searching…" until Slack times it out.
+    if (!delivered) {
+      await bestEffort(runtime, "clear status", () =>
+        client.assistant.threads.setStatus({ channel_id: channel, thread_ts: threadTs, status: "" }),
+      );
     }
   }
 }

@@ -5,6 +5,7 @@ import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import type { BotRuntime } from "./answer-flow.js";
 import { toBoltLogger } from "./bolt-logger.js";
 import { registerActions } from "./handlers/actions.js";
+import { registerAppHome } from "./handlers/app-home.js";
 import { createAssistant } from "./handlers/assistant.js";
 import { registerDirectMessageHandler, registerMentionHandler } from "./handlers/messages.js";
 import { registerSlashCommand } from "./handlers/slash-command.js";
@@ -113,6 +114,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
   registerMentionHandler(app, runtime, track);
   registerDirectMessageHandler(app, runtime, track);
   registerSlashCommand(app, runtime, track);
+  registerAppHome(app, runtime);
   registerActions(app, runtime);
   app.error(async (error) => {
     runtime.logger.error("Slack: unhandled error in a listener", { error });

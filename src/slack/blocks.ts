@@ -1,20 +1,32 @@
 import type { types } from "@slack/bolt";
 import type { Answer, Citation } from "../core/types.js";
-import { truncate } from "../text/index.js";
-import { escapeMrkdwn, markdownToMrkdwn, splitMrkdwn } from "./mrkdwn.js";
+import { charLength, stripNumbering, truncate } from "../text/index.js";
+import { neutraliseMentions, toSlackMarkdown } from "./markdown.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 
 export { truncate };
 
 export type KnownBlock = types.KnownBlock;
 
-/** Action ids of the buttons the bot puts under an answer; the handlers in actions.ts match on them. */
+/** Action ids of the controls the bot puts under an answer; the handlers in handlers/actions.ts match on them. */
 export const ActionId = {
-  FeedbackUp: "coopdocs_feedback_up",
-  FeedbackDown: "coopdocs_feedback_down",
+  /** The 👍/👎 `feedback_buttons`; values are `up:<answerId>` and `down:<answerId>`. */
+  Feedback: "coopdocs_feedback",
+  /** A reason button offered after 👎; values are `<reason>:<answerId>`. */
+  FeedbackReason: "coopdocs_feedback_reason",
   Share: "coopdocs_share",
 } as const;
 
-/** What chat.postMessage / respond / chat.stopStream receive. `text` is the notification and history fallback. */
+/** Reasons offered after a 👎, as short button labels. */
+export const feedbackReasons = {
+  wrong: "Wrong answer",
+  incomplete: "Incomplete",
+  sources: "Sources don't support it",
+  "not-asked": "Not what I asked",
+} as const;
+export type FeedbackReason = keyof typeof feedbackReasons;
+
+/** What chat.postMessage / respond / chat.update receive. `text` is the notification and history fallback. */
 export interface SlackMessage {
   text: string;
   blocks: KnownBlock[];
@@ -22,28 +34,34 @@ export interface SlackMessage {
 
 /** Slack's documented limits, and how much of a quote to show. */
 export interface BlockLimits {
-  /** Characters of text in one section block. */
-  sectionChars: number;
+  /** Characters of all `markdown` blocks in one message together (Slack: 12,000). */
+  markdownChars: number;
+  /** Characters of one mrkdwn text in a context block (Slack: 3,000). */
+  contextChars: number;
   /** Blocks in one message. */
   maxBlocks: number;
   /** Characters of a source's quote before it is shortened. */
   quoteChars: number;
   /** Characters of the top-level `text` (Slack advises at most 4,000). */
   textChars: number;
-  /** Section blocks given to the sources at most. */
-  maxSourceSections: number;
+  /** Sources listed at most; the rest are counted. */
+  maxSources: number;
 }
 
 export const defaultBlockLimits: BlockLimits = {
-  sectionChars: 3000,
+  markdownChars: 12_000,
+  contextChars: 3000,
   maxBlocks: 50,
   quoteChars: 200,
   textChars: 3900,
-  maxSourceSections: 5,
+  maxSources: 10,
 };
 
+/** The latest vote of each user on one message (see vote-store.ts). */
+export type Votes = ReadonlyMap<string, "up" | "down">;
+
 export interface AnswerView {
-  /** Id carried by the feedback and share buttons, to find the answer again when they are clicked. */
+  /** Id carried by the feedback and share controls, to find the answer again when they are clicked. */
   answerId: string;
   /** Adds a "Share in channel" button (ephemeral slash-command answers). */
   shareable?: boolean;
@@ -51,131 +69,220 @@ export interface AnswerView {
   askedBy?: { user: string; question: string };
   /** False drops the feedback buttons (e.g. the apology). */
   feedback?: boolean;
+  /** The votes so far, shown under the buttons so each person sees the choice they made. */
+  votes?: Votes;
+  /** One short line above the sources, e.g. that the thread's earlier turns could not be read. */
+  remark?: string;
 }
 
 const TRUNCATION_NOTE = "\n\n_… answer shortened to fit in a Slack message._";
+// A short title is enough to recognise the document (64 keeps "… Strategy on Environmental Cooperation
+// (2016-2020)" whole); the full title is one click away on the link.
+const SHORT_TITLE_CHARS = 64;
+const SHORT_SECTION_CHARS = 40;
 
-const section = (text: string): KnownBlock => ({ type: "section", text: { type: "mrkdwn", text } });
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
+const plainContext = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "plain_text", text, emoji: true }] });
 
-/** One source line: `*[1]* Title — Section · p. 4` and the quote under it. Every field is escaped. */
-export function renderCitation(citation: Citation, quoteChars: number): string {
-  const where = [citation.section.trim() ? truncate(citation.section.trim(), 150) : ""]
-    .concat(citation.page !== null ? [`p. ${citation.page}`] : [])
-    .filter((part) => part !== "")
-    .join(" · ");
-  const title = truncate(citation.title.trim() || citation.file, 150);
-  const head = `*[${citation.n}]* ${escapeMrkdwn(title)}${where ? ` — ${escapeMrkdwn(where)}` : ""}${citation.url ? ` · <${citation.url}|open passage>` : ""}`;
-  const quote = truncate(citation.quote.replace(/\s+/g, " ").trim(), quoteChars);
-  return quote ? `${head}\n> “${escapeMrkdwn(quote)}”` : head;
+/** "4. Areas › 4.6 Environmentally Sustainable Cities" → "§4.6"; a heading without a number → the heading, short. */
+export function sectionLabel(section: string): string {
+  const last = section.split(" › ").at(-1)?.trim() ?? "";
+  if (last === "") return "";
+  // "4.6 Cities", "6. Cities", "II. Plan": a number, or a roman numeral or letter with its dot.
+  const number = /^(\d{1,3}(?:\.\d{1,3})*\.?|[IVXLC]{1,6}\.|[A-Z]\.)\s+\S/.exec(last)?.[1];
+  return number ? `§${number.replace(/\.$/, "")}` : truncate(last, SHORT_SECTION_CHARS);
 }
 
-/** The citations, or the closest passages when nothing was found, as numbered entries. */
-function sourceEntries(answer: Answer, quoteChars: number): { heading: string; entries: string[] } {
+/** Text for comparing quotes with the answer: lower case, one space, no numbering or [n] markers. */
+const comparable = (text: string) =>
+  stripNumbering(text.replace(/\[\d+\]/g, " ").replace(/^[-•*]\s+/gm, ""))
+    .toLowerCase()
+    .replace(/[*_`>]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+
+/**
+ * The parts of a citation's quote worth showing: those the answer does not already say word for word, and
+ * not shown under an earlier source either.
+ */
+function addedQuote(citation: Citation, answerText: string, shown: Set<string>, quoteChars: number): string {
+  const parts = citation.quote
+    .split(/\s+…\s+/)
+    .map((part) => part.replace(/\s+/g, " ").trim())
+    .filter((part) => {
+      const key = comparable(part);
+      if (key === "" || shown.has(key) || answerText.includes(key.slice(0, 120))) return false;
+      shown.add(key);
+      return true;
+    });
+  return parts.length > 0 ? truncate(parts.map(stripNumbering).join(" … "), quoteChars) : "";
+}
+
+/** A title short enough for one line: the part before " and …" when that names the document, else cut. */
+export function shortTitle(title: string): string {
+  const flat = title.replace(/\s+/g, " ").trim();
+  if (charLength(flat) <= SHORT_TITLE_CHARS) return flat;
+  const head = flat.split(/\s+(?:and|&)\s+/)[0] ?? flat;
+  return charLength(head) >= 24 && charLength(head) <= SHORT_TITLE_CHARS ? head : truncate(flat, SHORT_TITLE_CHARS);
+}
+
+/** One source line: `[1] <url|Short title> · §4.6 · p. 7 — “quote”`. Every field is escaped. */
+export function renderCitation(citation: Citation, quote: string): string {
+  const title = escapeMrkdwn(shortTitle(citation.title.trim() || citation.file));
+  const linked = citation.url && /^https?:\/\/[^\s|<>]+$/.test(citation.url) ? `<${citation.url}|${title}>` : title;
+  const where = [sectionLabel(citation.section), citation.page !== null ? `p. ${citation.page}` : ""]
+    .filter((part) => part !== "")
+    .map(escapeMrkdwn);
+  const head = [`[${citation.n}] ${linked}`, ...where].join(" · ");
+  return quote ? `${head} — “${escapeMrkdwn(quote)}”` : head;
+}
+
+/** The citations, or the closest passages when nothing was found, as one short line each. */
+function sourceLines(answer: Answer, limits: BlockLimits): { heading: string; lines: string[]; hidden: number } {
+  const answerText = comparable(answer.answer);
+  const shown = new Set<string>();
   if (answer.citations.length > 0) {
-    return { heading: "*Sources*", entries: answer.citations.map((c) => renderCitation(c, quoteChars)) };
+    const listed = answer.citations.slice(0, limits.maxSources);
+    return {
+      heading: "*Sources*",
+      lines: listed.map((c) => renderCitation(c, addedQuote(c, answerText, shown, limits.quoteChars))),
+      hidden: answer.citations.length - listed.length,
+    };
   }
   if (!answer.found && answer.passages.length > 0) {
-    const entries = answer.passages.slice(0, 3).map((p, i) =>
-      renderCitation(
-        { n: i + 1, file: p.meta.file, title: p.meta.title, section: p.meta.section, page: p.meta.page, quote: p.text },
-        quoteChars,
-      ),
-    );
-    return { heading: "*Closest passages*", entries };
+    const lines = answer.passages.slice(0, 3).map((p, i) => {
+      const citation: Citation = { n: i + 1, file: p.meta.file, title: p.meta.title, section: p.meta.section, page: p.meta.page, quote: p.text };
+      return renderCitation(citation, addedQuote(citation, "", shown, limits.quoteChars));
+    });
+    return { heading: "*Closest passages*", lines, hidden: 0 };
   }
-  return { heading: "", entries: [] };
+  return { heading: "", lines: [], hidden: 0 };
 }
 
-/** Packs entries into as few sections as fit, at most `maxSections`; says how many were left out. */
-function packSources(heading: string, entries: string[], limits: BlockLimits, maxSections: number): KnownBlock[] {
-  if (entries.length === 0 || maxSections <= 0) return [];
-  const texts: string[] = [];
+/** The sources as context lines, packed into as few context blocks as fit (3,000 characters each). */
+function sourceBlocks(answer: Answer, limits: BlockLimits): KnownBlock[] {
+  const { heading, lines, hidden } = sourceLines(answer, limits);
+  if (lines.length === 0) return [];
+  const all = [...lines, ...(hidden > 0 ? [`_…and ${hidden} more._`] : [])];
+  const blocks: KnownBlock[] = [];
   let current = heading;
-  let used = 0;
-  for (const entry of entries) {
-    const candidate = current === "" ? entry : `${current}\n${entry}`;
-    if (candidate.length <= limits.sectionChars - 80) {
+  for (const line of all) {
+    const candidate = `${current}\n${line}`;
+    if (charLength(candidate) <= limits.contextChars) {
       current = candidate;
-      used++;
       continue;
     }
-    if (texts.length + 1 >= maxSections) break;
-    texts.push(current);
-    current = entry;
-    used++;
+    blocks.push(context(current));
+    current = truncate(line, limits.contextChars);
   }
-  if (used < entries.length) current += `\n_…and ${entries.length - used} more._`;
-  texts.push(current);
-  return texts.map(section);
-}
-
-/** The feedback buttons (and, for ephemeral answers, the share button). */
-export function renderActions(view: AnswerView): KnownBlock {
-  const button = (actionId: string, label: string, style?: "primary") => ({
-    type: "button" as const,
-    action_id: actionId,
-    text: { type: "plain_text" as const, text: label, emoji: true },
-    value: view.answerId,
-    ...(style ? { style } : {}),
-  });
-  const elements = [button(ActionId.FeedbackUp, "👍 Helpful"), button(ActionId.FeedbackDown, "👎 Not helpful")];
-  if (view.shareable) elements.push(button(ActionId.Share, "Share in channel", "primary"));
-  return { type: "actions", block_id: "coopdocs_answer_actions", elements };
-}
-
-/** Everything that goes under the answer text: note, sources, buttons. Also what ends a streamed answer. */
-export function renderTrailer(answer: Answer, view: AnswerView, limits: BlockLimits = defaultBlockLimits): KnownBlock[] {
-  const blocks: KnownBlock[] = [];
-  if (answer.note) blocks.push(context(escapeMrkdwn(truncate(answer.note, 1000))));
-  const { heading, entries } = sourceEntries(answer, limits.quoteChars);
-  if (entries.length > 0) {
-    blocks.push({ type: "divider" });
-    blocks.push(...packSources(heading, entries, limits, limits.maxSourceSections));
-  }
-  if (view.feedback !== false) blocks.push(renderActions(view));
+  blocks.push(context(current));
   return blocks;
 }
 
-/**
- * The whole answer message: the answer in mrkdwn split over sections of at most 3,000 characters, then the
- * trailer; never more than 50 blocks (a very long answer is shortened, with a note saying so).
- */
-export function renderAnswerMessage(
-  answer: Answer,
-  view: AnswerView,
-  limits: BlockLimits = defaultBlockLimits,
-): SlackMessage {
-  const mrkdwn = markdownToMrkdwn(answer.answer) || "_(no answer text)_";
-  const head: KnownBlock[] = view.askedBy
-    ? [context(`<@${view.askedBy.user}> asked: ${escapeMrkdwn(truncate(view.askedBy.question, 500))}`)]
-    : [];
-  const trailer = renderTrailer(answer, view, limits);
-  const room = Math.max(1, limits.maxBlocks - head.length - trailer.length);
-  let pieces = splitMrkdwn(mrkdwn, limits.sectionChars - TRUNCATION_NOTE.length);
-  if (pieces.length > room) {
-    pieces = pieces.slice(0, room);
-    pieces[room - 1] = `${pieces[room - 1] ?? ""}${TRUNCATION_NOTE}`;
+/** 👍/👎 as Slack's `feedback_buttons`, in a `context_actions` block. */
+export function renderFeedback(view: AnswerView): KnownBlock[] {
+  const blocks: KnownBlock[] = [
+    {
+      type: "context_actions",
+      block_id: "coopdocs_feedback",
+      elements: [
+        {
+          type: "feedback_buttons",
+          action_id: ActionId.Feedback,
+          positive_button: {
+            text: { type: "plain_text", text: "Helpful" },
+            accessibility_label: "This answer was helpful",
+            value: `up:${view.answerId}`,
+          },
+          negative_button: {
+            text: { type: "plain_text", text: "Not helpful" },
+            accessibility_label: "This answer was not helpful",
+            value: `down:${view.answerId}`,
+          },
+        },
+      ],
+    },
+  ];
+  if (view.votes && view.votes.size > 0) {
+    const by = (rating: "up" | "down") =>
+      [...view.votes!].filter(([, r]) => r === rating).map(([user]) => `<@${user.replace(/[^A-Z0-9]/gi, "")}>`);
+    const parts = [
+      by("up").length > 0 ? `👍 ${by("up").join(" ")}` : "",
+      by("down").length > 0 ? `👎 ${by("down").join(" ")}` : "",
+    ].filter((p) => p !== "");
+    blocks.push({ type: "context", block_id: "coopdocs_votes", elements: [{ type: "mrkdwn", text: `Feedback: ${parts.join(" · ")}` }] });
   }
+  return blocks;
+}
+
+function shareButton(view: AnswerView): KnownBlock {
   return {
-    text: plainFallback(mrkdwn, limits.textChars),
-    blocks: [...head, ...pieces.map(section), ...trailer],
+    type: "actions",
+    block_id: "coopdocs_share",
+    elements: [
+      {
+        type: "button",
+        action_id: ActionId.Share,
+        text: { type: "plain_text", text: "Share in channel", emoji: true },
+        value: view.answerId,
+        style: "primary",
+      },
+    ],
   };
 }
 
-/** The top-level `text`: shown in notifications and read back as the thread's history. */
-function plainFallback(mrkdwn: string, max: number): string {
-  if (mrkdwn.length <= max) return mrkdwn;
-  const [first] = splitMrkdwn(mrkdwn, max - 1);
-  return `${first ?? ""}…`;
+/** Everything that goes under the answer text: note, sources, feedback, share. Also what ends a streamed answer. */
+export function renderTrailer(answer: Answer, view: AnswerView, limits: BlockLimits = defaultBlockLimits): KnownBlock[] {
+  const blocks: KnownBlock[] = [];
+  const remarks = [view.remark, answer.note].filter((r): r is string => typeof r === "string" && r.trim() !== "");
+  for (const remark of remarks) blocks.push(plainContext(truncate(remark, 300)));
+  blocks.push(...sourceBlocks(answer, limits));
+  if (view.feedback !== false) blocks.push(...renderFeedback(view));
+  if (view.shareable) blocks.push(shareButton(view));
+  return blocks;
 }
 
-/** A short message with no buttons: notices, help, the apology. `mrkdwn` must already be escaped. */
-export function renderNotice(mrkdwn: string): SlackMessage {
-  return { text: mrkdwn, blocks: [section(mrkdwn)] };
+/** The answer as it goes into a `markdown` block or a stream: safe, tables as lists, within Slack's 12,000. */
+export function answerMarkdown(answer: Answer, limits: BlockLimits = defaultBlockLimits): string {
+  const markdown = toSlackMarkdown(answer.answer) || "_(no answer text)_";
+  if (markdown.length <= limits.markdownChars) return markdown;
+  // Counted in UTF-16 units (what JSON and Slack measure); truncate counts code points, so shrink until it fits.
+  let room = limits.markdownChars - TRUNCATION_NOTE.length;
+  let cut = truncate(markdown, room);
+  while (cut.length + TRUNCATION_NOTE.length > limits.markdownChars && room > 0) {
+    room -= cut.length + TRUNCATION_NOTE.length - limits.markdownChars;
+    cut = truncate(markdown, room);
+  }
+  return `${cut}${TRUNCATION_NOTE}`;
+}
+
+/**
+ * The whole answer message: the answer in one Block Kit `markdown` block, then the trailer; never more
+ * than 50 blocks. `text` is the same answer for notifications and thread history.
+ */
+export function renderAnswerMessage(answer: Answer, view: AnswerView, limits: BlockLimits = defaultBlockLimits): SlackMessage {
+  const markdown = answerMarkdown(answer, limits);
+  const head: KnownBlock[] = view.askedBy
+    ? [context(`<@${view.askedBy.user.replace(/[^A-Z0-9]/gi, "")}> asked: ${escapeMrkdwn(truncate(view.askedBy.question, 500))}`)]
+    : [];
+  const trailer = renderTrailer(answer, view, limits).slice(0, limits.maxBlocks - head.length - 1);
+  return {
+    text: plainFallback(answer.answer, limits.textChars),
+    blocks: [...head, { type: "markdown", text: markdown }, ...trailer],
+  };
+}
+
+/** The top-level `text`: shown in notifications (as mrkdwn, so escaped) and read back as the thread's history. */
+export function plainFallback(markdown: string, max: number): string {
+  return escapeMrkdwn(truncate(markdown.replace(/\*\*/g, "").trim() || "(no answer text)", max));
+}
+
+/** A short message with no buttons: notices, help, the apology. Markdown; mentions are neutralised. */
+export function renderNotice(markdown: string): SlackMessage {
+  return { text: escapeMrkdwn(markdown.replace(/[*_]/g, "")), blocks: [{ type: "markdown", text: neutraliseMentions(markdown) }] };
 }
 
 export function renderApology(detail?: string): SlackMessage {
   const base = "Sorry, something went wrong while answering. Please try again in a moment.";
-  return renderNotice(detail ? `${base}\n_${escapeMrkdwn(truncate(detail, 300))}_` : base);
+  return renderNotice(detail ? `${base}\n\n${truncate(detail, 300)}` : base);
 }

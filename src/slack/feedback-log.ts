@@ -3,10 +3,17 @@ import path from "node:path";
 import type { AnswerMode, Citation } from "../core/types.js";
 import type { Surface } from "./answer-store.js";
 
-/** One 👍/👎 click, as one JSON line. */
+/**
+ * One 👍/👎 click or 👎 reason, as one JSON line. A user's later vote on the same message replaces the earlier
+ * one: `replaces` says so, and a reader counts the last line per (user, channel, messageTs).
+ */
 export interface FeedbackEntry {
   time: string;
   rating: "up" | "down";
+  /** The user's earlier vote on this message that this one replaces. */
+  replaces?: "up" | "down";
+  /** After a 👎: the reason picked ("wrong", "incomplete", "sources", "not-asked"). */
+  reason?: string;
   user: string;
   channel?: string;
   messageTs?: string;

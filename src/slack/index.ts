@@ -1,7 +1,7 @@
 /**
- * The Slack adapter: a Bolt 5 app answering mentions, direct messages, the Assistant panel and /coopdocs with
- * a QuestionAnswerer from the core. The core knows nothing of Slack; this folder knows the core only through
- * src/core/types.ts.
+ * The Slack adapter: a Bolt 5 app answering mentions, direct messages, the agent view (Messages tab, assistant
+ * threads) and /coopdocs with a QuestionAnswerer from the core. The core knows nothing of Slack; this folder
+ * knows the core only through src/core/types.ts.
  */
 export { createSlackBot, type SlackBot } from "./app.js";
 export {
@@ -10,9 +10,12 @@ export {
   type SlackBotOptions,
   type SuggestedPrompt,
 } from "./options.js";
-export { markdownToMrkdwn, escapeMrkdwn, splitMrkdwn } from "./mrkdwn.js";
+export { escapeMrkdwn } from "./mrkdwn.js";
+export { toSlackMarkdown, neutraliseMentions, tablesToLists } from "./markdown.js";
+export { createMemoryVoteStore, type VoteStore, type Rating } from "./vote-store.js";
 export {
   ActionId,
+  feedbackReasons,
   defaultBlockLimits,
   renderAnswerMessage,
   type AnswerView,

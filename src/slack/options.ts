@@ -7,6 +7,7 @@ import { defaultBlockLimits, type BlockLimits } from "./blocks.js";
 import { MemoryDedupeStore, type DedupeStore } from "./dedupe.js";
 import { createJsonlFeedbackLog, feedbackLogPath, type FeedbackLog } from "./feedback-log.js";
 import { createRepliesHistory, type ThreadHistory } from "./thread-history.js";
+import { createMemoryVoteStore, type VoteStore } from "./vote-store.js";
 
 export interface SuggestedPrompt {
   title: string;
@@ -29,6 +30,8 @@ export interface SlackBotOptions {
   /** Where answers wait for clicks on their buttons; in-memory by default. */
   answers?: AnswerStore;
   feedbackLog?: FeedbackLog;
+  /** The latest 👍/👎 of each user on each answer; in-memory by default. */
+  votes?: VoteStore;
   /** The bot's ids when known in advance: Bolt then skips `auth.test` at start. */
   botId?: string;
   botUserId?: string;
@@ -45,6 +48,8 @@ export interface SlackBotOptions {
   suggestedPrompts?: SuggestedPrompt[];
   /** Assistant status while answering, after the app's name: "coopdocs is searching the documents…". */
   statusText?: string;
+  /** Lines Slack rotates under the status while the answer is prepared (`loading_messages`). */
+  loadingMessages?: string[];
   blockLimits?: Partial<BlockLimits>;
   /** How long stop() waits for answers in progress, ms. Default 10 s. */
   shutdownGraceMs?: number;
@@ -58,6 +63,12 @@ export const defaultSuggestedPrompts: SuggestedPrompt[] = [
     title: "Draft a background paragraph",
     message: "draft: ASEAN–China cooperation on environmental policy dialogue",
   },
+];
+
+export const defaultLoadingMessages = [
+  "Searching the cooperation documents…",
+  "Reading the closest passages…",
+  "Checking the sources…",
 ];
 
 /** Retries that end within about a minute: an answer later than that is no use in a chat. */
@@ -79,6 +90,7 @@ export interface ResolvedOptions {
   history: ThreadHistory;
   answers: AnswerStore;
   feedbackLog: FeedbackLog;
+  votes: VoteStore;
   botId?: string;
   botUserId?: string;
   retryConfig: webApi.RetryOptions;
@@ -88,6 +100,7 @@ export interface ResolvedOptions {
   slashCommand: string;
   suggestedPrompts: SuggestedPrompt[];
   statusText: string;
+  loadingMessages: string[];
   blockLimits: BlockLimits;
   shutdownGraceMs: number;
 }
@@ -102,6 +115,7 @@ export function resolveOptions(options: SlackBotOptions): ResolvedOptions {
     history: options.history ?? createRepliesHistory(),
     answers: options.answers ?? new MemoryAnswerStore(),
     feedbackLog: options.feedbackLog ?? createJsonlFeedbackLog(feedbackLogPath(options.dataDir)),
+    votes: options.votes ?? createMemoryVoteStore(),
     botId: options.botId,
     botUserId: options.botUserId,
     retryConfig: options.retryConfig ?? defaultRetryConfig,
@@ -111,6 +125,7 @@ export function resolveOptions(options: SlackBotOptions): ResolvedOptions {
     slashCommand: options.slashCommand ?? "/coopdocs",
     suggestedPrompts: options.suggestedPrompts ?? defaultSuggestedPrompts,
     statusText: options.statusText ?? "is searching the documents…",
+    loadingMessages: options.loadingMessages ?? defaultLoadingMessages,
     blockLimits: { ...defaultBlockLimits, ...options.blockLimits },
     shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
   };

@@ -19,7 +19,10 @@ describe("parseQuestion", () => {
     expect(parseQuestion("What is drafted?")).toEqual({ kind: "ask", text: "What is drafted?" });
   });
 
-  it("is empty when only the mention was sent", () => {
-    expect(parseQuestion("<@UBOT>   ", "UBOT").text).toBe("");
+  it("is help when only the mention, or 'help', was sent", () => {
+    expect(parseQuestion("<@UBOT>   ", "UBOT")).toEqual({ kind: "help", text: "" });
+    expect(parseQuestion("<@UBOT> Help", "UBOT")).toEqual({ kind: "help", text: "" });
+    expect(parseQuestion("?")).toEqual({ kind: "help", text: "" });
+    expect(parseQuestion("help with the budget figures")).toEqual({ kind: "ask", text: "help with the budget figures" });
   });
 });

@@ -4,8 +4,8 @@
  */
 
 export interface ParsedQuestion {
-  /** `draft` when the text starts with "draft:" (a background paragraph on a topic), else `ask`. */
-  kind: "ask" | "draft";
+  /** `draft` when the text starts with "draft:" (a background paragraph on a topic), `help` for "help", else `ask`. */
+  kind: "ask" | "draft" | "help";
   /** The question, or the draft's topic, in plain text; empty when there is nothing to answer. */
   text: string;
 }
@@ -29,16 +29,23 @@ export function slackTextToPlain(text: string, botUserId?: string): string {
 }
 
 const DRAFT = /^draft\s*:\s*/i;
+const HELP = /^(?:help|\?|usage|what can you do\??|how does this work\??)[.!]?$/i;
 
 /** Parses a message or slash-command text, dropping mentions of the bot. */
 export function parseQuestion(text: string, botUserId?: string): ParsedQuestion {
   const plain = slackTextToPlain(text, botUserId);
+  // "help", "?", or nothing at all: what the bot does, not a search of the documents for "help".
+  if (plain === "" || HELP.test(plain)) return { kind: "help", text: "" };
   if (DRAFT.test(plain)) return { kind: "draft", text: plain.replace(DRAFT, "").trim() };
   return { kind: "ask", text: plain };
 }
 
-/** What the bot says when it is mentioned with no question. */
-export const helpText =
-  "Ask me a question about the ASEAN–China environmental cooperation documents, e.g. " +
-  "_What are the 2016–2020 priority areas?_ I answer with numbered sources. " +
-  "Start with `draft:` for a background paragraph on a topic.";
+/** What the bot says for "help" or an empty message (Markdown). */
+export const helpText = [
+  "Ask me a question about the ASEAN–China environmental cooperation documents, e.g. _What are the 2016–2020 priority areas?_ I answer with numbered sources you can check.",
+  "",
+  "- **Follow-ups** in the same thread narrow the last answer: _and which of those is about cities?_",
+  "- **Summaries**: _Summarise every area of cooperation in the 2016-2020 strategy_",
+  "- **Drafts**: start with `draft:` for a background paragraph on a topic (needs an LLM; without one you get the relevant quotes).",
+  "- `/coopdocs <question>` answers privately, with a button to share the answer.",
+].join("\n");

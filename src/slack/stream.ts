@@ -1,8 +1,15 @@
 import type { webApi } from "@slack/bolt";
 import type { Logger } from "../core/logger.js";
-import type { KnownBlock } from "./blocks.js";
+import type { KnownBlock, SlackMessage } from "./blocks.js";
+import { createStreamSanitiser } from "./markdown.js";
 
 type ChatStreamer = ReturnType<webApi.WebClient["chatStream"]>;
+
+/** Slack message metadata: the answer's id and evidence travel with the message (see thread-history.ts). */
+export interface AnswerMetadata {
+  event_type: string;
+  event_payload: Record<string, string | number | boolean>;
+}
 
 export interface AnswerStreamTarget {
   client: webApi.WebClient;
@@ -15,70 +22,100 @@ export interface AnswerStreamTarget {
   logger: Logger;
 }
 
+/** The finished answer, in the three shapes the ways of delivering it need. */
+export interface FinalAnswer {
+  /** The answer's Markdown as the markdown block holds it (already safe for Slack). */
+  markdown: string;
+  /** Sources, feedback and share controls: what ends the stream. */
+  trailer: KnownBlock[];
+  /** The whole message (markdown block + trailer), for chat.update and chat.postMessage. */
+  message: SlackMessage;
+  metadata?: AnswerMetadata;
+}
+
+/** How the answer reached the thread: streamed, streamed then replaced (chat.update), or posted at once. */
+export type DeliveredBy = "stream" | "update" | "post";
+
 /**
- * Streams an LLM answer into the thread as it is generated (chat.startStream / appendStream / stopStream via
- * the WebClient's chatStream helper), and ends it with the sources and feedback buttons.
+ * Every answer goes out as a Slack stream (chat.startStream / appendStream / stopStream through the WebClient's
+ * chatStream helper): LLM tokens as they come, an extractive answer as one chunk, so a long answer appears at
+ * once rather than after a long post. The stream ends with the sources and feedback buttons.
  *
- * Streaming is an improvement, never a requirement: with no tokens (extractive answers), no chatStream in the
- * WebClient, or any streaming error, `finish` returns false and the caller posts the one final message.
+ * Streaming is an improvement, never a requirement: where it is unavailable (no chatStream, startStream
+ * refused) the whole message is posted; when a started stream cannot be ended (it expired:
+ * `message_not_in_streaming_state`) or the final answer differs from what was streamed (the LLM answer fell
+ * back to the extractive one, a table became a list), the streamed message is replaced with chat.update.
  */
 export interface AnswerStream {
   /** Give to the answerer as `onToken`. Never throws. */
   onToken(token: string): void;
-  /**
-   * Ends the stream. Returns true when the streamed message now is the complete answer with `trailer` under
-   * it; false when the caller must post the final message (nothing streamed, streaming failed, or the final
-   * answer differs from what was streamed, e.g. the LLM answer fell back to the extractive one).
-   */
-  finish(finalMarkdown: string, trailer: KnownBlock[]): Promise<boolean>;
+  /** Delivers the final answer; throws only when no way of delivering it worked. */
+  deliver(final: FinalAnswer): Promise<{ by: DeliveredBy; ts?: string }>;
   /** Closes a started stream after an error, so the half message does not stay "typing". Never throws. */
   abandon(): Promise<void>;
 }
 
-/** Streamed text is Markdown that Slack renders; `<` is neutralised so no `<!channel>` or `<@U…>` gets through. */
-function sanitiseToken(token: string): string {
-  return token.replace(/</g, "&lt;");
-}
-
 export function createAnswerStream(target: AnswerStreamTarget): AnswerStream {
+  const { client, channel, threadTs, logger } = target;
   let streamer: ChatStreamer | null = null;
   let failed = false;
   let stopped = false;
-  let streamedText = "";
+  let streamed = "";
   let pending: Promise<void> = Promise.resolve();
+  const sanitiser = createStreamSanitiser();
 
   const fail = (error: unknown) => {
     failed = true;
-    target.logger.warn("Streaming to Slack failed; posting the answer as one message instead", {
-      channel: target.channel,
-      error,
+    logger.warn("Slack: streaming failed; the answer is posted or updated instead", { channel, error });
+  };
+
+  /** The streamer, started lazily; null where the WebClient has no chatStream. */
+  const open = (): ChatStreamer | null => {
+    if (streamer !== null) return streamer;
+    if (typeof client.chatStream !== "function") {
+      failed = true;
+      return null;
+    }
+    try {
+      streamer = client.chatStream({
+        channel,
+        thread_ts: threadTs,
+        recipient_team_id: target.teamId,
+        recipient_user_id: target.userId,
+        buffer_size: target.bufferSize,
+      });
+      return streamer;
+    } catch (error) {
+      fail(error);
+      return null;
+    }
+  };
+
+  const post = async (final: FinalAnswer) => {
+    const result = await client.chat.postMessage({
+      channel,
+      thread_ts: threadTs,
+      ...final.message,
+      ...(final.metadata ? { metadata: final.metadata } : {}),
+      unfurl_links: false,
+      unfurl_media: false,
     });
+    return { by: "post" as const, ts: result.ts };
+  };
+
+  const update = async (ts: string, final: FinalAnswer) => {
+    await client.chat.update({ channel, ts, ...final.message, ...(final.metadata ? { metadata: final.metadata } : {}) });
+    return { by: "update" as const, ts };
   };
 
   return {
     onToken(token) {
       if (failed || stopped || token === "") return;
-      streamedText += token;
-      if (streamer === null) {
-        if (typeof target.client.chatStream !== "function") {
-          failed = true;
-          return;
-        }
-        try {
-          streamer = target.client.chatStream({
-            channel: target.channel,
-            thread_ts: target.threadTs,
-            recipient_team_id: target.teamId,
-            recipient_user_id: target.userId,
-            buffer_size: target.bufferSize,
-          });
-        } catch (error) {
-          fail(error);
-          return;
-        }
-      }
-      const active = streamer;
-      const text = sanitiseToken(token);
+      const active = open();
+      if (active === null) return;
+      const text = sanitiser.push(token);
+      if (text === "") return;
+      streamed += text;
       pending = pending.then(async () => {
         if (failed) return;
         try {
@@ -89,26 +126,31 @@ export function createAnswerStream(target: AnswerStreamTarget): AnswerStream {
       });
     },
 
-    async finish(finalMarkdown, trailer) {
+    async deliver(final) {
       await pending;
-      if (streamer === null) return false;
-      const sameText = streamedText.trim() === finalMarkdown.trim();
+      const held = sanitiser.flush();
+      streamed += held;
+      const active = failed ? streamer : open();
+      if (active === null) return post(final);
       if (failed) {
+        // The stream broke part way: replace what reached Slack, or post if nothing did.
         await this.abandon();
-        return false;
+        return active.ts ? update(active.ts, final) : post(final);
       }
+      stopped = true;
+      const same = streamed === "" || streamed.trim() === final.markdown.trim();
       try {
-        stopped = true;
-        if (sameText) {
-          await streamer.stop({ blocks: trailer });
-          return true;
-        }
-        await streamer.stop({ markdown_text: "\n\n_(The final answer is below.)_" });
-        return false;
+        await active.stop({
+          ...(streamed === "" ? { markdown_text: final.markdown } : held ? { markdown_text: held } : {}),
+          ...(same ? { blocks: final.trailer } : {}),
+          ...(same && final.metadata ? { metadata: final.metadata } : {}),
+        });
+        if (same) return { by: "stream", ts: active.ts };
       } catch (error) {
+        // An expired stream (message_not_in_streaming_state), or one Slack would not start.
         fail(error);
-        return false;
       }
+      return active.ts ? update(active.ts, final) : post(final);
     },
 
     async abandon() {
@@ -119,7 +161,7 @@ export function createAnswerStream(target: AnswerStreamTarget): AnswerStream {
       try {
         await streamer.stop({ markdown_text: "\n\n_(interrupted)_" });
       } catch (error) {
-        target.logger.debug("Could not close an interrupted stream", { error });
+        logger.debug("Slack: could not close an interrupted stream", { error });
       }
     },
   };

@@ -23,17 +23,24 @@ describe("createRepliesHistory", () => {
     const { client, calls } = clientWith([
       { ts: "0.5", user: "UBOT", bot_id: "BBOT", text: "Hi! Ask me anything." },
       { ts: "1.0", user: "U1", text: "<@UBOT> What are the priority areas?" },
-      { ts: "2.0", user: "UBOT", bot_id: "BBOT", text: "*Policy dialogue* [1]" },
+      {
+        ts: "2.0",
+        user: "UBOT",
+        bot_id: "BBOT",
+        text: "*Policy dialogue* [1]",
+        metadata: { event_type: "coopdocs_answer", event_payload: { answer_id: "a1", found: true, passage_ids: '["c1","c2"]' } },
+      },
       { ts: "2.5", bot_id: "BOTHER", text: "another bot" },
       { ts: "2.7", user: "U1", subtype: "channel_join", text: "joined" },
       { ts: "3.0", user: "U1", text: "<@UBOT> and biodiversity?" },
       { ts: "4.0", user: "U1", text: "later" },
     ]);
     const turns = await createRepliesHistory().load({ client, channel: "C1", threadTs: "1.0", beforeTs: "3.0", bot });
-    expect(calls).toEqual([{ channel: "C1", ts: "1.0", limit: 200 }]);
+    expect(calls).toEqual([{ channel: "C1", ts: "1.0", limit: 200, include_all_metadata: true }]);
+    // The answer's evidence comes back from its message metadata.
     expect(turns).toEqual([
       { role: "user", text: "What are the priority areas?" },
-      { role: "assistant", text: "*Policy dialogue* [1]" },
+      { role: "assistant", text: "*Policy dialogue* [1]", passageIds: ["c1", "c2"], found: true },
     ]);
   });
 

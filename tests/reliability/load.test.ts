@@ -91,10 +91,11 @@ describe("load: 200 signed events at concurrency 20 (HTTP mode)", () => {
     gc();
     const heapBefore = process.memoryUsage().heapUsed;
 
-    // Faults on the answer posts: every 10th thread's first post gets a 500, every 25th a 429 (Retry-After 1).
+    // Faults on the answers (each streamed): every 10th thread's first chat.startStream gets a 500, every 25th
+    // a 429 (Retry-After 1).
     const failed = new Set<string>();
     for (let i = 0; i < 600; i++) {
-      h.fake.script("chat.postMessage", (args) => {
+      h.fake.script("chat.startStream", (args) => {
         const thread = String(args.thread_ts ?? "");
         const n = Number(thread.split(".")[1] ?? "0");
         if (failed.has(thread)) return undefined;
@@ -137,7 +138,7 @@ describe("load: 200 signed events at concurrency 20 (HTTP mode)", () => {
     expect(h.answerer.calls).toHaveLength(240);
     expect(failed.size).toBeGreaterThan(0);
     // The faults were really hit, and no answer turned into an apology.
-    expect(h.fake.callsOf("chat.postMessage").length).toBeGreaterThan(240);
+    expect(h.fake.callsOf("chat.startStream").length).toBeGreaterThan(240);
     for (const m of h.fake.messages.filter((x) => x.bot_id === BOT_ID)) {
       expect(m.text).not.toContain("Sorry");
       expect(unsafeAngles(blocksText(m.blocks))).toEqual([]);

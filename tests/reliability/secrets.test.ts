@@ -74,7 +74,11 @@ describe("secrets never reach logs or error messages", () => {
     });
     try {
       const { port } = await bot.start();
-      // Every post fails, with the token and signing secret in the error body and the error code.
+      // Streaming and every post fail, with the token and signing secret in the error body and the error code.
+      fake.failNext("chat.startStream", {
+        status: 200,
+        body: { ok: false, error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`, response_metadata: { messages: [BOT_TOKEN] } },
+      });
       for (let i = 0; i < 4; i++) {
         fake.failNext("chat.postMessage", {
           status: 200,

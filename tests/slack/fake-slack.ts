@@ -32,6 +32,7 @@ export interface StoredMessage {
   user?: string;
   bot_id?: string;
   blocks?: unknown[];
+  metadata?: unknown;
 }
 
 /** What a scripted reply may be: a JSON body (200), or a status, headers and body. */
@@ -193,6 +194,7 @@ export class FakeSlack {
           user: BOT_USER_ID,
           bot_id: BOT_ID,
           blocks: Array.isArray(args.blocks) ? args.blocks : undefined,
+          metadata: args.metadata,
         };
         if (method === "chat.startStream") message.text = streamedText(args);
         this.messages.push(message);
@@ -204,16 +206,32 @@ export class FakeSlack {
         if (!message) return { ok: false, error: "message_not_found" };
         message.text += streamedText(args);
         if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+        if (args.metadata !== undefined) message.metadata = args.metadata;
         return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case "chat.update": {
+        const message = this.messages.find((m) => m.ts === str(args.ts) && m.channel === str(args.channel));
+        if (!message) return { ok: false, error: "message_not_found" };
+        message.text = str(args.text) ?? message.text;
+        if (Array.isArray(args.blocks)) message.blocks = args.blocks;
+        if (args.metadata !== undefined) message.metadata = args.metadata;
+        return { ok: true, channel: message.channel, ts: message.ts };
+      }
+      case "conversations.history": {
+        const channel = str(args.channel);
+        const top = this.messages.filter((m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
+        return { ok: true, messages: top.reverse().slice(0, Number(args.limit ?? 100)), has_more: false };
       }
       case "chat.postEphemeral":
         return { ok: true, message_ts: this.nextTs() };
       case "conversations.replies": {
         const ts = str(args.ts);
         const channel = str(args.channel);
+        const withMetadata = args.include_all_metadata === true || args.include_all_metadata === "true";
         const thread = this.messages
           .filter((m) => m.channel === channel && (m.ts === ts || m.thread_ts === ts))
-          .sort((a, b) => Number(a.ts) - Number(b.ts));
+          .sort((a, b) => Number(a.ts) - Number(b.ts))
+          .map(({ metadata, ...rest }) => (withMetadata && metadata !== undefined ? { ...rest, metadata } : rest));
         return { ok: true, messages: thread, has_more: false };
       }
       default:

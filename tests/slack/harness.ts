@@ -135,12 +135,13 @@ export async function startHarness(overrides: Partial<SlackBotOptions> & { allow
   };
 }
 
-/** All mrkdwn text of a message's blocks (sections and context), joined. */
+/** All text of a message's blocks (markdown, sections and context), joined. */
 export function blocksText(blocks: unknown): string {
   if (!Array.isArray(blocks)) return "";
   const texts: string[] = [];
-  for (const block of blocks as { text?: { text?: string }; elements?: { text?: unknown }[] }[]) {
-    if (typeof block.text?.text === "string") texts.push(block.text.text);
+  for (const block of blocks as { text?: string | { text?: string }; elements?: { text?: unknown }[] }[]) {
+    if (typeof block.text === "string") texts.push(block.text);
+    else if (typeof block.text?.text === "string") texts.push(block.text.text);
     for (const element of block.elements ?? []) {
       if (typeof element.text === "string") texts.push(element.text);
     }
@@ -148,17 +149,40 @@ export function blocksText(blocks: unknown): string {
   return texts.join("\n");
 }
 
-/** The action ids of the buttons in a message's blocks. */
+/** The action ids of the controls (buttons, feedback buttons) in a message's blocks. */
 export function buttonIds(blocks: unknown): string[] {
   if (!Array.isArray(blocks)) return [];
   return (blocks as { type?: string; elements?: { action_id?: string }[] }[])
-    .filter((block) => block.type === "actions")
+    .filter((block) => block.type === "actions" || block.type === "context_actions")
     .flatMap((block) => (block.elements ?? []).map((e) => e.action_id ?? ""));
 }
 
-export function buttonValue(blocks: unknown, actionId: string): string {
-  for (const block of (Array.isArray(blocks) ? blocks : []) as { elements?: { action_id?: string; value?: string }[] }[]) {
-    for (const element of block.elements ?? []) if (element.action_id === actionId && element.value) return element.value;
+interface ControlElement {
+  action_id?: string;
+  value?: string;
+  positive_button?: { value?: string };
+  negative_button?: { value?: string };
+}
+
+/** The value of a button; for feedback buttons, `which` picks the positive or negative one. */
+export function buttonValue(blocks: unknown, actionId: string, which: "positive" | "negative" = "positive"): string {
+  for (const block of (Array.isArray(blocks) ? blocks : []) as { elements?: ControlElement[] }[]) {
+    for (const element of block.elements ?? []) {
+      if (element.action_id !== actionId) continue;
+      const value = element.value ?? (which === "positive" ? element.positive_button?.value : element.negative_button?.value);
+      if (value) return value;
+    }
   }
   throw new Error(`no button ${actionId}`);
+}
+
+/** The one markdown block of an answer message. */
+export function markdownText(blocks: unknown): string {
+  const block = (Array.isArray(blocks) ? blocks : []).find((b: { type?: string }) => b.type === "markdown") as { text?: string } | undefined;
+  return block?.text ?? "";
+}
+
+/** What a thread shows as the bot's answer: the stored message after posts, streams and updates. */
+export function botReplies(fake: FakeSlack, threadTs: string) {
+  return fake.messages.filter((m) => m.bot_id !== undefined && m.thread_ts === threadTs);
 }

@@ -48,8 +48,8 @@ describe("source-view links", () => {
 
   it("show in Slack citations", () => {
     const [linked] = addSourceLinks(answer, "https://h").citations;
-    expect(renderCitation(linked!, 200)).toContain("<https://h/sources/a%20b%26c.pdf?page=4&q=Volunteers+counted+shorebirds.|open passage>");
-    expect(renderCitation(answer.citations[0]!, 200)).not.toContain("open passage");
+    expect(renderCitation(linked!, "")).toContain("<https://h/sources/a%20b%26c.pdf?page=4&q=Volunteers+counted+shorebirds.|");
+    expect(renderCitation(answer.citations[0]!, "")).not.toContain("<https://");
   });
 
   it("show under each source of `ask` when PUBLIC_URL is set", async () => {

@@ -34,7 +34,11 @@ export async function runChat(config: Config, logger: Logger, ready?: AnswerServ
           const printer = createAnswerPrinter();
           const answer = await service.ask(line, { history, onToken: printer.onToken });
           printer.finish(answer);
-          history.push({ role: "user", text: line }, { role: "assistant", text: answer.answer });
+          history.push(
+            { role: "user", text: line },
+            // The evidence goes with the turn, so "which of those…" can narrow it.
+            { role: "assistant", text: answer.answer, passageIds: answer.passages.map((p) => p.id), found: answer.found },
+          );
         } catch (error) {
           if (!(error instanceof CoopdocsError)) throw error;
           console.log(`${error.message}${error.hint ? ` ${error.hint}` : ""}`);

@@ -1,0 +1,35 @@
+/**
+ * One vote per user per message: the latest counts. Kept in memory (like the answer store) with a bound on
+ * its size; the feedback log keeps every change, each line saying which vote it replaces.
+ */
+export type Rating = "up" | "down";
+
+export interface VoteStore {
+  /** Records `rating` by `user` on `message`; returns the vote it replaces (undefined for a first vote). */
+  cast(message: string, user: string, rating: Rating): Rating | undefined;
+  /** The latest vote of each user on `message`. */
+  votes(message: string): ReadonlyMap<string, Rating>;
+}
+
+/** In memory; forgets the oldest messages beyond `maxMessages` (default 5,000, like the answer store). */
+export function createMemoryVoteStore(maxMessages = 5000): VoteStore {
+  const byMessage = new Map<string, Map<string, Rating>>();
+  return {
+    cast(message, user, rating) {
+      const votes = byMessage.get(message) ?? new Map<string, Rating>();
+      const previous = votes.get(user);
+      votes.delete(user);
+      votes.set(user, rating);
+      byMessage.delete(message);
+      byMessage.set(message, votes);
+      for (const key of byMessage.keys()) {
+        if (byMessage.size <= maxMessages) break;
+        byMessage.delete(key);
+      }
+      return previous;
+    },
+    votes(message) {
+      return byMessage.get(message) ?? new Map();
+    },
+  };
+}
