@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Answer } from "../core/types.js";
 
 /** An answer the bot gave, kept so its feedback and share buttons can find the question and citations. */
@@ -30,34 +31,23 @@ export interface MemoryAnswerStoreOptions {
 }
 
 export class MemoryAnswerStore implements AnswerStore {
-  private readonly entries = new Map<string, { record: AnsweredQuestion; expires: number }>();
-  private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly entries: LRUCache<string, AnsweredQuestion>;
 
   constructor(options: MemoryAnswerStoreOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 7 * 24 * 60 * 60 * 1000;
-    this.maxEntries = options.maxEntries ?? 5000;
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    this.entries = new LRUCache<string, AnsweredQuestion>({
+      max: options.maxEntries ?? 5000,
+      ttl: options.ttlMs ?? 7 * 24 * 60 * 60 * 1000,
+      perf: { now },
+      ttlResolution: 0,
+    });
   }
 
   async put(id: string, record: AnsweredQuestion): Promise<void> {
-    const now = this.now();
-    this.entries.delete(id);
-    this.entries.set(id, { record, expires: now + this.ttlMs });
-    for (const [key, entry] of this.entries) {
-      if (entry.expires > now && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(key);
-    }
+    this.entries.set(id, record);
   }
 
   async get(id: string): Promise<AnsweredQuestion | undefined> {
-    const entry = this.entries.get(id);
-    if (!entry) return undefined;
-    if (entry.expires <= this.now()) {
-      this.entries.delete(id);
-      return undefined;
-    }
-    return entry.record;
+    return this.entries.get(id);
   }
 }

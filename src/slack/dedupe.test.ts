@@ -3,23 +3,27 @@ import { MemoryDedupeStore, messageKey } from "./dedupe.js";
 
 describe("MemoryDedupeStore", () => {
   it("claims a key once within its time-to-live, and again after it", async () => {
-    let now = 0;
+    // A realistic clock: lru-cache reads a start time of 0 as "no expiry".
+    const start = 1_700_000_000_000;
+    let now = start;
     const store = new MemoryDedupeStore({ ttlMs: 1000, now: () => now });
     expect(await store.claim("a")).toBe(true);
     expect(await store.claim("a")).toBe(false);
     expect(await store.claim("b")).toBe(true);
-    now = 999;
+    now = start + 999;
     expect(await store.claim("a")).toBe(false);
-    now = 1000;
+    // lru-cache expires a key once its age exceeds the time-to-live.
+    now = start + 1001;
     expect(await store.claim("a")).toBe(true);
   });
 
   it("forgets expired keys and never holds more than maxEntries", async () => {
-    let now = 0;
+    const start = 1_700_000_000_000;
+    let now = start;
     const store = new MemoryDedupeStore({ ttlMs: 10, maxEntries: 3, now: () => now });
     for (const key of ["a", "b", "c", "d"]) await store.claim(key);
     expect(store.size).toBeLessThanOrEqual(3);
-    now = 100;
+    now = start + 100;
     await store.claim("e");
     expect(store.size).toBe(1);
   });

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * Event de-duplication. Slack retries an event it thinks went unanswered (x-slack-retry-num), and one post
  * that mentions the bot can arrive as both `message` and `app_mention`: the bot claims a key per message and
@@ -20,38 +22,31 @@ export interface MemoryDedupeStoreOptions {
   now?: () => number;
 }
 
-/** In-process TTL set. Keys are kept in insertion order, so expiry only ever looks at the oldest. */
+/** In-process TTL set with a size bound (lru-cache: expired keys are never claimed twice). */
 export class MemoryDedupeStore implements DedupeStore {
-  private readonly expiries = new Map<string, number>();
-  private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly claimed: LRUCache<string, true>;
 
   constructor(options: MemoryDedupeStoreOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 60 * 60 * 1000;
-    this.maxEntries = options.maxEntries ?? 50_000;
-    this.now = options.now ?? Date.now;
+    const now = options.now ?? Date.now;
+    this.claimed = new LRUCache<string, true>({
+      max: options.maxEntries ?? 50_000,
+      ttl: options.ttlMs ?? 60 * 60 * 1000,
+      // Read the clock on every check (no 1 ms caching), so an injected clock is exact.
+      perf: { now },
+      ttlResolution: 0,
+    });
   }
 
   async claim(key: string): Promise<boolean> {
-    const now = this.now();
-    this.evict(now);
-    const expiry = this.expiries.get(key);
-    if (expiry !== undefined && expiry > now) return false;
-    this.expiries.delete(key);
-    this.expiries.set(key, now + this.ttlMs);
+    if (this.claimed.has(key)) return false;
+    this.claimed.set(key, true);
     return true;
   }
 
+  /** Keys remembered now (expired ones are dropped first). */
   get size(): number {
-    return this.expiries.size;
-  }
-
-  private evict(now: number): void {
-    for (const [key, expiry] of this.expiries) {
-      if (expiry > now && this.expiries.size < this.maxEntries) break;
-      this.expiries.delete(key);
-    }
+    this.claimed.purgeStale();
+    return this.claimed.size;
   }
 }
 

@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /**
  * One vote per user per message: the latest counts. Kept in memory (like the answer store) with a bound on
  * its size; the feedback log keeps every change, each line saying which vote it replaces.
@@ -11,21 +13,17 @@ export interface VoteStore {
   votes(message: string): ReadonlyMap<string, Rating>;
 }
 
-/** In memory; forgets the oldest messages beyond `maxMessages` (default 5,000, like the answer store). */
+/** In memory; forgets the least recently voted-on messages beyond `maxMessages` (default 5,000, like the answer store). */
 export function createMemoryVoteStore(maxMessages = 5000): VoteStore {
-  const byMessage = new Map<string, Map<string, Rating>>();
+  const byMessage = new LRUCache<string, Map<string, Rating>>({ max: maxMessages });
   return {
     cast(message, user, rating) {
       const votes = byMessage.get(message) ?? new Map<string, Rating>();
       const previous = votes.get(user);
+      // Delete first so the map lists users in the order of their latest vote.
       votes.delete(user);
       votes.set(user, rating);
-      byMessage.delete(message);
       byMessage.set(message, votes);
-      for (const key of byMessage.keys()) {
-        if (byMessage.size <= maxMessages) break;
-        byMessage.delete(key);
-      }
       return previous;
     },
     votes(message) {
