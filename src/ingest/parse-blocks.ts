@@ -1,8 +1,14 @@
+/** Where a block's text continues on a new page: index in `text`, and offset of that page's line in the document. */
+export interface PageBreak {
+  at: number;
+  offset: number;
+}
+
 /** A structural unit of a document, found from its own numbering and layout. */
 export type Block =
   | { kind: "heading"; level: number; text: string; start: number; end: number }
-  | { kind: "paragraph"; text: string; start: number; end: number }
-  | { kind: "item"; marker: string; text: string; start: number; end: number }
+  | { kind: "paragraph"; text: string; start: number; end: number; pageBreaks?: PageBreak[] }
+  | { kind: "item"; marker: string; text: string; start: number; end: number; pageBreaks?: PageBreak[] }
   | { kind: "toc"; entries: string[]; start: number; end: number };
 
 const romanNumeral = "(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)";
@@ -36,6 +42,7 @@ interface RawBlock {
   end: number;
   /** The block began after a blank line (so it may be a stand-alone heading or label). */
   afterBlank: boolean;
+  pageBreaks: PageBreak[];
 }
 
 /**
@@ -43,7 +50,12 @@ interface RawBlock {
  * other lines continue the current one (hard-wrapped PDF text). Leading "- " that PDF extraction put
  * before numbered paragraphs and list markers is dropped.
  */
-function joinLines(text: string): RawBlock[] {
+function joinLines(text: string, pageStarts: number[]): RawBlock[] {
+  const pageIndex = (offset: number) => {
+    let index = 0;
+    while (index < pageStarts.length && (pageStarts[index] ?? Infinity) <= offset) index++;
+    return index;
+  };
   const blocks: RawBlock[] = [];
   let current: RawBlock | undefined;
   let sawBlank = true;
@@ -74,10 +86,13 @@ function joinLines(text: string): RawBlock[] {
       !markers.tableOfContents.test(line) &&
       (!sawBlank || continuesAcrossBreak(previous.text, line));
     if (continues && previous) {
+      if (pageIndex(lineStart) > pageIndex(previous.pageBreaks.at(-1)?.offset ?? previous.start)) {
+        previous.pageBreaks.push({ at: previous.text.length + 1, offset: lineStart });
+      }
       previous.text = `${previous.text} ${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
-      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank };
+      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank, pageBreaks: [] };
       blocks.push(current);
     }
     sawBlank = false;
@@ -108,16 +123,20 @@ function headingLevel(text: string): { level: number; text: string } | undefined
   return undefined;
 }
 
-/** Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. */
-export function parseBlocks(text: string): Block[] {
-  const raw = joinLines(text);
+/**
+ * Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. `pageStarts`
+ * (offsets where PDF pages begin) lets paragraphs and items record where they run onto the next page.
+ */
+export function parseBlocks(text: string, pageStarts: number[] = []): Block[] {
+  const raw = joinLines(text, pageStarts);
   const blocks: Block[] = [];
   let inToc = false;
   for (let i = 0; i < raw.length; i++) {
     const block = raw[i];
     if (!block) continue;
     const { start, end } = block;
-    const content = block.text;
+    // Dot leaders of a table of contents ("Background........2") stand for the gap before the page number.
+    const content = block.text.replace(/\s*(?:[.·…]\s?){2,}\s*(?=\d{1,3}$)/, " ");
 
     if (markers.tableOfContents.test(content)) {
       inToc = true;
@@ -155,7 +174,9 @@ export function parseBlocks(text: string): Block[] {
     }
     const item = markers.item.exec(content);
     if (item?.[1] && item[2]) {
-      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end });
+      const shift = content.length - item[2].length;
+      const pageBreaks = block.pageBreaks.filter((b) => b.at > shift).map((b) => ({ at: b.at - shift, offset: b.offset }));
+      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end, ...(pageBreaks.length > 0 ? { pageBreaks } : {}) });
       continue;
     }
     // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us").
@@ -170,7 +191,7 @@ export function parseBlocks(text: string): Block[] {
       blocks.push({ kind: "heading", level: 9, text: content, start, end });
       continue;
     }
-    blocks.push({ kind: "paragraph", text: content, start, end });
+    blocks.push({ kind: "paragraph", text: content, start, end, ...(block.pageBreaks.length > 0 ? { pageBreaks: block.pageBreaks } : {}) });
   }
   return blocks;
 }
