@@ -43,6 +43,7 @@ export function createIngestProgress(logger: Logger, stream: NodeJS.WriteStream 
         }
       }
     }
+    if (event.phase === "ocr") logger.info(`OCR ${event.file}: ${event.done}/${event.total} pages`);
     if (event.phase === "write") logger.info("Writing the index…");
   };
 }

@@ -15,6 +15,8 @@ export interface CleanedDocument {
   pageStarts: { page: number; start: number }[];
   /** Pages read by OCR. */
   ocrPages: number[];
+  /** Each line is a paragraph already (Word, HTML), not a hard-wrapped line of one. */
+  oneBlockPerLine: boolean;
 }
 
 /** Light clean-up for text a loader already laid out: spaces, bullets, blank lines. */
@@ -65,6 +67,7 @@ export function cleanDocument(doc: LoadedDocument, info: DocumentInfo | undefine
     text,
     pageStarts,
     ocrPages: doc.pages.filter((p) => p.ocr && p.page !== null).map((p) => p.page ?? 0),
+    oneBlockPerLine: doc.format === "docx" || doc.format === "html",
   };
 }
 
@@ -82,7 +85,7 @@ export function chunkDocument(doc: CleanedDocument, options: ChunkingOptions): C
   const paged = doc.pageStarts.length > 0;
   const pageOf = paged ? (offset: number) => pageAt(doc, offset) : undefined;
   const starts = doc.pageStarts.map((p) => p.start);
-  return chunkBlocks(parseBlocks(doc.text, starts), options, pageOf).map((c, i) => ({
+  return chunkBlocks(parseBlocks(doc.text, starts, { oneBlockPerLine: doc.oneBlockPerLine }), options, pageOf).map((c, i) => ({
     id: `${doc.file}#${i}-${hashContent(c.text).slice(0, 8)}`,
     text: c.text,
     meta: {

@@ -20,10 +20,14 @@ import { LexicalIndex } from "../store/lexical-index.js";
 import { defaultChunking, type ChunkingOptions } from "./chunk-blocks.js";
 import { chunkDocument, cleanDocument } from "./chunk-document.js";
 import { corpusManifestFile, readCorpusManifest } from "./corpus-manifest.js";
+import { inProcessRunner, type EmbedRunner } from "./embed-pool.js";
 import { documentFormat, hashContent, loadDocument } from "./load-document.js";
+import { supportedExtensions } from "./loaders/index.js";
+import { VectorCache } from "./vector-cache.js";
 
 export type IngestProgress =
   | { phase: "read"; file: string; done: number; total: number }
+  | { phase: "ocr"; file: string; done: number; total: number }
   | { phase: "embed"; done: number; total: number }
   | { phase: "write" };
 
@@ -36,17 +40,26 @@ export interface IngestOptions {
   force?: boolean;
   logger?: Logger;
   onProgress?: (event: IngestProgress) => void;
+  /** Embeds on worker threads (see `embed-pool.ts`); default: on this thread with `embedder`. */
+  embedRunner?: EmbedRunner;
 }
 
-export type FileStatus = "unchanged" | "indexed" | "skipped";
+export type FileStatus = "unchanged" | "indexed" | "skipped" | "failed";
 
 export interface IngestReport {
   upToDate: boolean;
   files: { file: string; status: FileStatus; chunks: number; reason?: string }[];
   chunkCount: number;
+  /** Chunks that went through the model in this run (the others came from the index or the vector cache). */
   embeddedChunks: number;
+  /** Chunks whose vector came from the vector cache (a re-run after an interrupted ingest, say). */
+  cachedVectors: number;
+  embedWorkers: number;
   durationMs: number;
 }
+
+type FileRecord = IndexManifest["files"][number];
+type NotIndexedRecord = IndexManifest["notIndexed"][number];
 
 interface CorpusFile {
   file: string;
@@ -65,14 +78,14 @@ export async function scanCorpus(corpusDir: string): Promise<{ files: CorpusFile
     throw new CoopdocsError(
       ErrorCode.CorpusMissing,
       `The corpus folder ${corpusDir} does not exist.`,
-      "Create it and put the documents (PDF, .txt, .md) in it, or set CORPUS_DIR.",
+      `Create it and put the documents (${supportedExtensions().join(", ")}) in it, or set CORPUS_DIR.`,
     );
   }
   const names = entries.filter((e) => documentFormat(e) !== undefined).sort();
   if (names.length === 0) {
     throw new CoopdocsError(
       ErrorCode.CorpusEmpty,
-      `The corpus folder ${corpusDir} holds no documents (PDF, .txt or .md).`,
+      `The corpus folder ${corpusDir} holds no documents (${supportedExtensions().join(", ")}).`,
       "Copy the documents into it (the default corpus is in ../shared/corpus/).",
     );
   }
@@ -118,7 +131,8 @@ export async function checkIndex(options: {
     return { state: "stale", reason: "the index was built with another embedder, chunking or version" };
   }
   const { files, manifestHash } = await scanCorpus(options.corpusDir);
-  const indexed = new Map(manifest.files.map((f) => [f.file, f.hash]));
+  // A file skipped last time counts as seen: it is retried when it changes, not on every ask.
+  const indexed = new Map([...manifest.files, ...manifest.notIndexed].map((f) => [f.file, f.hash]));
   const changed = files.filter((f) => indexed.get(f.file) !== f.hash).map((f) => f.file);
   const removed = [...indexed.keys()].filter((f) => !files.some((c) => c.file === f));
   if (changed.length + removed.length > 0) {
@@ -163,42 +177,84 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
   const reusable = previous && !options.force && sameSettings(previous.manifest, options.embedder.id, chunking);
   const manifestUnchanged = reusable && previous?.manifest.corpusManifestHash === manifestHash;
   const previousHashes = new Map((reusable ? previous?.manifest.files : [])?.map((f) => [f.file, f.hash]));
+  const previousRecords = new Map((reusable ? previous?.manifest.files : [])?.map((f) => [f.file, f]));
+  const previousNotIndexed = new Map((manifestUnchanged ? previous?.manifest.notIndexed : [])?.map((f) => [f.file, f]));
+  const embedRunner = options.embedRunner ?? inProcessRunner(options.embedder);
 
   if (
     manifestUnchanged &&
-    previous?.manifest.files.length === files.length &&
-    files.every((f) => previousHashes.get(f.file) === f.hash)
+    previous &&
+    previous.manifest.files.length + previous.manifest.notIndexed.length === files.length &&
+    files.every((f) => previousHashes.get(f.file) === f.hash || previousNotIndexed.get(f.file)?.hash === f.hash)
   ) {
     return {
       upToDate: true,
-      files: files.map((f) => ({ file: f.file, status: "unchanged", chunks: chunksOf(previous, f.file).length })),
+      files: files.map((f) => {
+        const skipped = previousNotIndexed.get(f.file);
+        return skipped?.hash === f.hash
+          ? { file: f.file, status: skipped.status, chunks: 0, reason: skipped.reason }
+          : { file: f.file, status: "unchanged", chunks: chunksOf(previous, f.file).length };
+      }),
       chunkCount: previous.manifest.chunkCount,
       embeddedChunks: 0,
+      cachedVectors: 0,
+      embedWorkers: embedRunner.workers,
       durationMs: Date.now() - started,
     };
   }
 
   const corpusInfo = await readCorpusManifest(options.corpusDir);
   const report: IngestReport["files"] = [];
+  const records = new Map<string, FileRecord>();
+  const notIndexed: NotIndexedRecord[] = [];
   const kept: { chunk: Chunk; vector?: Float32Array }[] = [];
+  const now = new Date().toISOString();
   for (const [i, file] of files.entries()) {
     progress({ phase: "read", file: file.file, done: i, total: files.length });
-    if (manifestUnchanged && previous && previousHashes.get(file.file) === file.hash) {
+    const previousRecord = previousRecords.get(file.file);
+    if (manifestUnchanged && previous && previousRecord?.hash === file.hash) {
       const reused = chunksOf(previous, file.file);
       kept.push(...reused);
+      records.set(file.file, previousRecord);
       report.push({ file: file.file, status: "unchanged", chunks: reused.length });
       continue;
     }
+    const skippedBefore = previousNotIndexed.get(file.file);
+    if (skippedBefore?.hash === file.hash) {
+      notIndexed.push(skippedBefore);
+      report.push({ file: file.file, status: skippedBefore.status, chunks: 0, reason: skippedBefore.reason });
+      continue;
+    }
     try {
-      const loaded = await loadDocument(file.path, file.bytes);
-      const chunks = chunkDocument(cleanDocument(loaded, corpusInfo.get(file.file)), chunking);
+      const loaded = await loadDocument(file.path, file.bytes, {
+        onOcrProgress: (e) => progress({ phase: "ocr", ...e }),
+      });
+      const cleaned = cleanDocument(loaded, corpusInfo.get(file.file));
+      const chunks = chunkDocument(cleaned, chunking);
       if (chunks.length === 0) throw new CoopdocsError(ErrorCode.DocumentUnreadable, `${file.file}: no text found.`);
       kept.push(...chunks.map((chunk) => ({ chunk })));
+      records.set(file.file, {
+        file: file.file,
+        hash: file.hash,
+        title: cleaned.title,
+        chunks: chunks.length,
+        format: loaded.format,
+        pages: loaded.pageCount ?? null,
+        year: cleaned.year,
+        ocrPages: cleaned.ocrPages,
+        ...(loaded.encoding ? { encoding: loaded.encoding } : {}),
+        indexedAt: now,
+      });
       report.push({ file: file.file, status: "indexed", chunks: chunks.length });
     } catch (error) {
-      if (!CoopdocsError.is(error, ErrorCode.DocumentUnreadable)) throw error;
-      logger.warn(`Skipped ${error.message}`);
-      report.push({ file: file.file, status: "skipped", chunks: 0, reason: error.message });
+      // A file that cannot be read is a warning, never the end of the ingest: skipped when we know why
+      // (binary, encrypted, a scan without OCR), failed when the reader broke on it.
+      const known = CoopdocsError.is(error, ErrorCode.DocumentUnreadable);
+      const reason = known ? error.message : `${file.file}: ${error instanceof Error ? error.message : String(error)}`;
+      const status = known ? "skipped" : "failed";
+      logger.warn(`${status === "skipped" ? "Skipped" : "Failed to read"} ${reason}`);
+      notIndexed.push({ file: file.file, hash: file.hash, status, reason, format: documentFormat(file.file), checkedAt: now });
+      report.push({ file: file.file, status, chunks: 0, reason });
     }
   }
   progress({ phase: "read", file: "", done: files.length, total: files.length });
@@ -210,15 +266,14 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
     );
   }
 
-  const toEmbed = kept.filter((k) => k.vector === undefined);
-  const batch = 32;
-  for (let i = 0; i < toEmbed.length; i += batch) {
-    progress({ phase: "embed", done: i, total: toEmbed.length });
-    const slice = toEmbed.slice(i, i + batch);
-    const vectors = await options.embedder.embeddings.embedDocuments(slice.map((k) => embeddingText(k.chunk)));
-    slice.forEach((k, j) => (k.vector = Float32Array.from(vectors[j] ?? [])));
-  }
-  progress({ phase: "embed", done: toEmbed.length, total: toEmbed.length });
+  const { embedded: embeddedChunks, cached: cachedVectors, cache } = await embedMissing(kept, {
+    indexDir: options.indexDir,
+    embedder: options.embedder,
+    runner: embedRunner,
+    useCache: !options.force,
+    previous: reusable ? previous : undefined,
+    progress,
+  });
 
   progress({ phase: "write" });
   const chunks = kept.map((k) => k.chunk);
@@ -231,14 +286,11 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
     formatVersion: indexFormatVersion,
     embedder: { id: options.embedder.id, dimension },
     chunking,
-    files: report
-      .filter((r) => r.status !== "skipped")
-      .map((r) => ({
-        file: r.file,
-        hash: files.find((f) => f.file === r.file)?.hash ?? "",
-        title: chunks.find((c) => c.meta.file === r.file)?.meta.title ?? r.file,
-        chunks: r.chunks,
-      })),
+    files: report.flatMap((r) => {
+      const record = records.get(r.file);
+      return record ? [record] : [];
+    }),
+    notIndexed,
     corpusManifestHash: manifestHash,
     chunkCount: chunks.length,
     createdAt: new Date().toISOString(),
@@ -262,14 +314,72 @@ async function ingestLocked(options: IngestOptions): Promise<IngestReport> {
     await generation.abandon();
     throw error;
   }
+  await cache?.keepOnly(chunks.map(embeddingText)).catch((error: unknown) => logger.warn("Could not compact the vector cache.", { error }));
   logger.info(`Indexed ${chunks.length} chunks from ${manifest.files.length} documents.`);
   return {
     upToDate: false,
     files: report,
     chunkCount: chunks.length,
-    embeddedChunks: toEmbed.length,
+    embeddedChunks,
+    cachedVectors,
+    embedWorkers: embedRunner.workers,
     durationMs: Date.now() - started,
   };
+}
+
+// Texts per embedding call: large enough to keep the model busy, small enough for steady progress and
+// for a killed ingest to lose little (each finished batch is in the vector cache).
+const embedBatchSize = 32;
+
+/**
+ * Gives every chunk a vector: from the previous index or the vector cache when the same text was
+ * embedded before, else from the model, in batches spread over the embed runner's workers.
+ */
+async function embedMissing(
+  kept: { chunk: Chunk; vector?: Float32Array }[],
+  options: {
+    indexDir: string;
+    embedder: Embedder;
+    runner: EmbedRunner;
+    useCache: boolean;
+    previous: StoredIndex | undefined;
+    progress: (event: IngestProgress) => void;
+  },
+): Promise<{ embedded: number; cached: number; cache?: VectorCache }> {
+  let missing = kept.filter((k) => k.vector === undefined);
+  let cache: VectorCache | undefined;
+  let cached = 0;
+  if (options.useCache && missing.length > 0) {
+    const dimension = options.previous?.manifest.embedder.dimension ?? (await options.embedder.embeddings.embedQuery("dimension")).length;
+    cache = await VectorCache.open(options.indexDir, options.embedder.id, dimension);
+    const fromIndex = new Map<string, Float32Array>();
+    options.previous?.chunks.forEach((c, i) => {
+      const v = options.previous?.vectors[i];
+      if (v) fromIndex.set(embeddingText(c), v);
+    });
+    for (const k of missing) {
+      const text = embeddingText(k.chunk);
+      k.vector = fromIndex.get(text) ?? cache.get(text);
+      if (k.vector) cached++;
+    }
+    missing = missing.filter((k) => k.vector === undefined);
+  }
+  const batches: { chunk: Chunk; vector?: Float32Array }[][] = [];
+  for (let i = 0; i < missing.length; i += embedBatchSize) batches.push(missing.slice(i, i + embedBatchSize));
+  let done = 0;
+  options.progress({ phase: "embed", done, total: missing.length });
+  // All batches are handed out at once; the runner queues them on its workers.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const texts = batch.map((k) => embeddingText(k.chunk));
+      const vectors = await options.runner.embed(texts);
+      batch.forEach((k, j) => (k.vector = vectors[j] ?? new Float32Array()));
+      await cache?.add(batch.map((k, j) => ({ text: texts[j] ?? "", vector: k.vector ?? new Float32Array() })));
+      done += batch.length;
+      options.progress({ phase: "embed", done, total: missing.length });
+    }),
+  );
+  return { embedded: missing.length, cached, cache };
 }
 
 function chunksOf(stored: StoredIndex, file: string): { chunk: Chunk; vector: Float32Array }[] {

@@ -50,7 +50,7 @@ interface RawBlock {
  * other lines continue the current one (hard-wrapped PDF text). Leading "- " that PDF extraction put
  * before numbered paragraphs and list markers is dropped.
  */
-function joinLines(text: string, pageStarts: number[]): RawBlock[] {
+function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean): RawBlock[] {
   const pageIndex = (offset: number) => {
     let index = 0;
     while (index < pageStarts.length && (pageStarts[index] ?? Infinity) <= offset) index++;
@@ -81,6 +81,7 @@ function joinLines(text: string, pageStarts: number[]): RawBlock[] {
 
     const previous = current;
     const continues =
+      !oneBlockPerLine &&
       previous !== undefined &&
       (forcedContinuation || !startsBlock(line)) &&
       !markers.tableOfContents.test(line) &&
@@ -92,7 +93,7 @@ function joinLines(text: string, pageStarts: number[]): RawBlock[] {
       previous.text = `${previous.text} ${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
-      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank, pageBreaks: [] };
+      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank && !oneBlockPerLine, pageBreaks: [] };
       blocks.push(current);
     }
     sawBlank = false;
@@ -126,9 +127,10 @@ function headingLevel(text: string): { level: number; text: string } | undefined
 /**
  * Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. `pageStarts`
  * (offsets where PDF pages begin) lets paragraphs and items record where they run onto the next page.
+ * `oneBlockPerLine` is for text whose loader knows the paragraphs (Word, HTML): lines are never joined.
  */
-export function parseBlocks(text: string, pageStarts: number[] = []): Block[] {
-  const raw = joinLines(text, pageStarts);
+export function parseBlocks(text: string, pageStarts: number[] = [], options: { oneBlockPerLine?: boolean } = {}): Block[] {
+  const raw = joinLines(text, pageStarts, options.oneBlockPerLine ?? false);
   const blocks: Block[] = [];
   let inToc = false;
   for (let i = 0; i < raw.length; i++) {

@@ -1,13 +1,40 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or the chunker's output changes, so old indexes are rebuilt. */
-export const indexFormatVersion = 1;
+export const indexFormatVersion = 2;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
   embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
   chunking: z.object({ targetChars: z.number(), maxChars: z.number() }),
-  files: z.array(z.object({ file: z.string(), hash: z.string(), title: z.string(), chunks: z.number().int() })),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      hash: z.string(),
+      title: z.string(),
+      chunks: z.number().int(),
+      /** What the file is and how it was read (see `coopdocs sources`). */
+      format: z.string().optional(),
+      pages: z.number().int().nullable().optional(),
+      year: z.number().int().nullable().optional(),
+      ocrPages: z.array(z.number().int()).optional(),
+      encoding: z.string().optional(),
+      indexedAt: z.string().optional(),
+    }),
+  ),
+  /** Files not indexed, with their hash so they are retried only when they change. */
+  notIndexed: z
+    .array(
+      z.object({
+        file: z.string(),
+        hash: z.string(),
+        status: z.enum(["skipped", "failed"]),
+        reason: z.string(),
+        format: z.string().optional(),
+        checkedAt: z.string(),
+      }),
+    )
+    .default([]),
   /** Hash of corpus/manifest.json, since titles and years come from it. */
   corpusManifestHash: z.string().nullable(),
   chunkCount: z.number().int(),

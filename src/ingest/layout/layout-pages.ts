@@ -94,6 +94,11 @@ interface PageLines {
  * where the word starts).
  */
 export function layoutPages(pages: PositionedPage[]): LaidOutPage[] {
+  return layoutDocument(pages).pages;
+}
+
+/** `layoutPages`, plus the running title (the longest running header), which is usually the document's title. */
+export function layoutDocument(pages: PositionedPage[]): { pages: LaidOutPage[]; runningTitle?: string } {
   const segmented: SegmentedPage[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, segments: buildSegments(p.items) }));
   const { pages: withoutRunning, removed } = removeRunningLines(segmented);
   const runningTexts = new Set(removed.map(squash).filter((t) => t.length >= 12));
@@ -131,7 +136,9 @@ export function layoutPages(pages: PositionedPage[]): LaidOutPage[] {
     }
   }
 
-  return pageLines.map((p) => ({
+  const headers = removed.filter((t) => t.length >= 12 && !/^\d|\d$/.test(t));
+  const runningTitle = headers.sort((a, b) => headers.filter((h) => h === b).length - headers.filter((h) => h === a).length)[0];
+  const laidOut = pageLines.map((p) => ({
     page: p.page,
     text: p.lines
       .filter((l) => l.text.trim() !== "")
@@ -140,4 +147,5 @@ export function layoutPages(pages: PositionedPage[]): LaidOutPage[] {
       .normalize("NFKC"),
     footnotes: p.footnotes.map((f) => f.normalize("NFKC")),
   }));
+  return { pages: laidOut, ...(runningTitle ? { runningTitle: runningTitle.normalize("NFKC") } : {}) };
 }

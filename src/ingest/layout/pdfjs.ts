@@ -4,6 +4,7 @@ import type { PdfJsPage } from "./text-items.js";
 export interface PdfJsDocument {
   numPages: number;
   getPage(pageNumber: number): Promise<PdfJsPage & PdfJsRenderablePage>;
+  getMetadata(): Promise<{ info: unknown }>;
   destroy(): Promise<void>;
 }
 

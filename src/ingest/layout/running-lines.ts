@@ -39,14 +39,19 @@ function repeatKey(text: string): string {
     .trim();
 }
 
-function marginSegments(page: SegmentedPage): { segment: LineSegment; zone: "top" | "bottom" }[] {
+function marginSegments(page: SegmentedPage): { segment: LineSegment; zone: "top" | "bottom" | "edge" }[] {
   const baselines = [...new Set(page.segments.map((s) => s.y))].sort((a, b) => b - a);
   const top = new Set(baselines.slice(0, marginLines).filter((y) => y >= page.height * (1 - marginShare)));
   const bottom = new Set(baselines.slice(-marginLines).filter((y) => y <= page.height * marginShare));
-  const out: { segment: LineSegment; zone: "top" | "bottom" }[] = [];
+  const out: { segment: LineSegment; zone: "top" | "bottom" | "edge" }[] = [];
+  const first = baselines[0];
+  const last = baselines.at(-1);
   for (const segment of page.segments) {
     if (top.has(segment.y)) out.push({ segment, zone: "top" });
     else if (bottom.has(segment.y)) out.push({ segment, zone: "bottom" });
+    // On a page that is not full the page number follows the text: the first and last lines are
+    // checked for page furniture by form (not by repetition) wherever they sit.
+    else if (segment.y === first || segment.y === last) out.push({ segment, zone: "edge" });
   }
   return out;
 }
@@ -71,13 +76,13 @@ export function removeRunningLines(pages: SegmentedPage[]): { pages: SegmentedPa
   const cleaned = pages.map((page, pageIndex) => {
     const drop = new Set<LineSegment>();
     for (const { segment, zone } of candidates[pageIndex] ?? []) {
-      const repeats = (seen.get(placeKey(zone, segment))?.size ?? 0) >= 2;
+      const repeats = zone !== "edge" && (seen.get(placeKey(zone, segment))?.size ?? 0) >= 2;
       if (repeats || isPageFurniture(segment.text)) drop.add(segment);
     }
     // A lone part of a header row ("About Us" beside the repeated title) goes with the rest of its row.
     for (const segment of [...drop]) {
       for (const other of candidates[pageIndex] ?? []) {
-        if (other.segment.y === segment.y && other.segment.text.length <= 80) drop.add(other.segment);
+        if (other.zone !== "edge" && other.segment.y === segment.y && other.segment.text.length <= 80) drop.add(other.segment);
       }
     }
     for (const segment of drop) removed.push(segment.text);

@@ -1,4 +1,4 @@
-import { layoutPages } from "../layout/layout-pages.js";
+import { layoutDocument } from "../layout/layout-pages.js";
 import { openPdf, type PdfJsDocument } from "../layout/pdfjs.js";
 import { readPositionedPage, type PositionedPage } from "../layout/text-items.js";
 import { ocrPages } from "../ocr/ocr-pages.js";
@@ -23,6 +23,15 @@ async function openOrExplain(file: string, bytes: Buffer): Promise<PdfJsDocument
   }
 }
 
+/** The Title in the PDF's document information, when it says something (not "Untitled" or a file name). */
+async function pdfTitle(doc: PdfJsDocument): Promise<string | undefined> {
+  const meta = await doc.getMetadata().catch(() => undefined);
+  const title = (meta?.info as { Title?: unknown } | undefined)?.Title;
+  if (typeof title !== "string") return undefined;
+  const t = title.trim();
+  return t.length >= 4 && !/^untitled$|\.(docx?|pdf|tex|ms|odt)$/i.test(t) ? t : undefined;
+}
+
 /**
  * PDFs page by page from pdf.js's positioned text: layout handled in `../layout` (page-true text,
  * running lines, footnotes, columns, hyphens). Pages without a text layer go to OCR.
@@ -41,7 +50,8 @@ export const pdfLoader: DocumentLoader = {
       }
       const withText = positioned.filter((p) => visibleChars(p) >= minTextLayerChars);
       const scanned = positioned.filter((p) => visibleChars(p) < minTextLayerChars).map((p) => p.page);
-      const pages: DocumentPage[] = layoutPages(withText).map((p) => ({ page: p.page, text: p.text, footnotes: p.footnotes }));
+      const laidOut = layoutDocument(withText);
+      const pages: DocumentPage[] = laidOut.pages.map((p) => ({ page: p.page, text: p.text, footnotes: p.footnotes }));
       let ocrNote: string | undefined;
       if (scanned.length > 0) {
         const result = await ocrPages(doc, scanned, { file, onProgress: options.onOcrProgress });
@@ -55,7 +65,8 @@ export const pdfLoader: DocumentLoader = {
           `the PDF has no text layer (a scan) and OCR could not read it${ocrNote ? `: ${ocrNote}` : ""}.`,
         );
       }
-      return { file, format: "pdf", pages, prepared: true, pageCount: doc.numPages };
+      const title = (await pdfTitle(doc)) ?? laidOut.runningTitle;
+      return { file, format: "pdf", pages, prepared: true, pageCount: doc.numPages, ...(title ? { title } : {}) };
     } catch (error) {
       if (error instanceof Error && error.name === "CoopdocsError") throw error;
       throw unreadable(file, `the PDF could not be read (${error instanceof Error ? error.message : String(error)}).`, error);
