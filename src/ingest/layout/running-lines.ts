@@ -30,13 +30,14 @@ export function isPageFurniture(text: string): boolean {
   return pageNumberPattern.test(t) || datePattern.test(t) || timePattern.test(t) || urlPattern.test(t);
 }
 
+// Numbers are ignored when comparing lines up to this length ("Page 3 of 12", "Chapter 2 – Results"):
+// longer lines must repeat exactly, or a body line with a different number on each page would match.
+const numberFreeKeyChars = 40;
+
 /** Page numbers and dates vary from page to page; the rest of a running line does not. */
 function repeatKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/\d+/g, "#")
-    .replace(/\s+/g, " ")
-    .trim();
+  const t = text.toLowerCase().replace(/\s+/g, " ").trim();
+  return t.length <= numberFreeKeyChars ? t.replace(/\d+/g, "#") : t;
 }
 
 function marginSegments(page: SegmentedPage): { segment: LineSegment; zone: "top" | "bottom" | "edge" }[] {
