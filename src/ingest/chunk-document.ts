@@ -85,17 +85,22 @@ export function chunkDocument(doc: CleanedDocument, options: ChunkingOptions): C
   const paged = doc.pageStarts.length > 0;
   const pageOf = paged ? (offset: number) => pageAt(doc, offset) : undefined;
   const starts = doc.pageStarts.map((p) => p.start);
-  return chunkBlocks(parseBlocks(doc.text, starts, { oneBlockPerLine: doc.oneBlockPerLine }), options, pageOf).map((c, i) => ({
-    id: `${doc.file}#${i}-${hashContent(c.text).slice(0, 8)}`,
-    text: c.text,
-    meta: {
-      file: doc.file,
-      title: doc.title,
-      section: c.sectionPath.join(" › "),
-      page: pageAt(doc, c.start),
-      start: c.start,
-      end: c.end,
-      year: doc.year,
-    },
-  }));
+  const ocr = new Set(doc.ocrPages);
+  return chunkBlocks(parseBlocks(doc.text, starts, { oneBlockPerLine: doc.oneBlockPerLine }), options, pageOf).map((c, i) => {
+    const page = pageAt(doc, c.start);
+    return {
+      id: `${doc.file}#${i}-${hashContent(c.text).slice(0, 8)}`,
+      text: c.text,
+      meta: {
+        file: doc.file,
+        title: doc.title,
+        section: c.sectionPath.join(" › "),
+        page,
+        start: c.start,
+        end: c.end,
+        year: doc.year,
+        ...(page !== null && ocr.has(page) ? { ocr: true } : {}),
+      },
+    };
+  });
 }

@@ -113,4 +113,16 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
     }
     expect(inOrder / sentences.length).toBeGreaterThan(0.9);
   });
+
+  it("reads the scanned PDF by OCR, page by page, with its chunks marked as OCR", async () => {
+    // About 10-30 s: two A4 pages through tesseract.js.
+    const file = "est-cooperation.scanned.pdf";
+    const chunks = chunkDocument(cleanDocument(await loadDocument(path.join(dir, file)), undefined), defaultChunking);
+    expect(chunks.length).toBeGreaterThan(0);
+    expect(chunks.every((c) => c.meta.ocr === true)).toBe(true);
+    const entries = truth[file]?.entries ?? [];
+    const right = entries.filter((e) => chunks.some((c) => c.meta.page === e.page && squash(c.text).includes(squash(e.text))));
+    // OCR may misread a character; nine of the ten fragments must be found whole on their page.
+    expect(right.length).toBeGreaterThanOrEqual(entries.length - 1);
+  }, 120_000);
 });
