@@ -131,6 +131,8 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
       case "heading": {
         flush();
         while (path.length > 0 && (path.at(-1)?.level ?? 0) >= block.level) path.pop();
+        // The footnotes gathered at the end belong to no section of the body (an all-caps "ANNEX" is level 0).
+        if (block.text === footnotesSection) path.length = 0;
         path.push({ level: block.level, text: block.text });
         break;
       }
