@@ -1,4 +1,5 @@
 import { footnotesHeading } from "./clean-text.js";
+import { splitSentences } from "../text/index.js";
 import type { Block, PageBreak } from "./parse-blocks.js";
 
 const footnotesSection = footnotesHeading.replace(/^#+\s*/, "");
@@ -29,8 +30,18 @@ interface Unit {
 /** The page of a document offset; null for files without pages. */
 export type PageOf = (offset: number) => number | null;
 
-// A sentence ends at . ! ? ; (with a closing quote or bracket) before a space or the end of the text.
-const sentenceStop = /[.!?;]["”’)]?(?=\s|$)/g;
+/** Where the sentence that holds offset `at` ends (the one sentence splitter, `src/text`); `at` itself when a sentence starts there. */
+function endOfSentenceAt(text: string, at: number): number {
+  let cursor = 0;
+  for (const sentence of splitSentences(text)) {
+    const start = text.indexOf(sentence, cursor);
+    if (start < 0) break;
+    const end = start + sentence.length;
+    cursor = end;
+    if (end > at) return start >= at ? at : end;
+  }
+  return text.length;
+}
 
 /**
  * Cuts a block's text where it runs onto the next page, so each piece is cited by the page that prints
@@ -43,13 +54,7 @@ export function splitAtPageBreaks(text: string, start: number, breaks: PageBreak
   let from = 0;
   let pieceStart = start;
   for (const b of breaks) {
-    const before = text.slice(from, b.at).trimEnd();
-    let upTo = b.at;
-    if (!/[.!?:;]["”’)]?$/.test(before)) {
-      sentenceStop.lastIndex = b.at;
-      const stop = sentenceStop.exec(text);
-      upTo = stop ? stop.index + stop[0].length : text.length;
-    }
+    const upTo = endOfSentenceAt(text, b.at);
     const piece = text.slice(from, upTo).trim();
     if (piece !== "") pieces.push({ text: piece, start: pieceStart });
     from = b.at;
