@@ -1,3 +1,4 @@
+import type { EmbedWorkersResult } from "./embed-workers.js";
 import type { ReuseStats } from "./reused-embeddings.js";
 import type { SlackAckResult } from "./slack-ack.js";
 import type { LatencySummary } from "./stats.js";
@@ -60,6 +61,8 @@ export interface BenchResult {
   peakRssMb: number;
   targets: TargetCheck[];
   notes: string[];
+  /** Ingest of the real corpus with 1 and N embedding threads, side by side. */
+  embedWorkers?: EmbedWorkersResult[];
 }
 
 function table(rows: string[][]): string {
@@ -77,6 +80,14 @@ export function formatBenchTable(r: BenchResult): string {
   lines.push(`coopdocs bench, ${r.startedAt} (${(r.durationMs / 1000).toFixed(0)} s)`);
   lines.push(`machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.platform}, Node ${r.machine.node}`);
   lines.push(`embedder: ${r.embedder.id}, model load ${r.embedder.modelLoadMs} ms, ${r.embedder.msPerChunk} ms/chunk`);
+  if (r.embedWorkers && r.embedWorkers.length > 0) {
+    const one = r.embedWorkers.find((w) => w.workers === 1)?.chunksPerSecond ?? 0;
+    lines.push(
+      `embedding threads (real corpus, from scratch): ${r.embedWorkers
+        .map((w) => `${w.workers} → ${w.chunksPerSecond} chunks/s (${s1(w.ms)} s, load ${w.loadAverage})${w.workers > 1 && one > 0 ? `, ×${(w.chunksPerSecond / one).toFixed(2)}` : ""}`)
+        .join("; ")}`,
+    );
+  }
   lines.push("");
   const head = ["size", "docs", "chunks", "ingest s", "embedding", "chunks/s", "full ingest s", "index MB", "retr p50/p95 ms", "answer p50/p95 ms", "found", "peak RSS MB"];
   const rows = r.sizes.map((s) => [

@@ -10,6 +10,7 @@ import { readEvalSet } from "../eval/evalset.js";
 import { ingestCorpus } from "../ingest/ingest.js";
 import { readStoredIndex, type StoredIndex } from "../store/index-store.js";
 import { formatBenchTable, type BenchResult, type SizeResult, type TargetCheck } from "./report.js";
+import { measureEmbedWorkers } from "./embed-workers.js";
 import { reusingEmbedder, timingEmbedder, type ReuseStats } from "./reused-embeddings.js";
 import { measureSlackAck } from "./slack-ack.js";
 import { measureWebTtfb } from "./web-ttfb.js";
@@ -263,6 +264,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       if (!options.keep && scale > 1) await rm(built.corpusDir, { recursive: true, force: true });
     }
 
+    const workers = baseConfig.embeddings.workers ?? os.availableParallelism();
+    const embedWorkers = await measureEmbedWorkers(baseConfig, embedder, Math.max(2, workers), log);
     const memory = overall.stop();
     const at = (scale: number) => sizes.find((s) => s.scale === scale);
     const targets: TargetCheck[] = [];
@@ -302,6 +305,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       peakRssMb: memory.peakRssMb,
       targets,
       notes,
+      embedWorkers,
     };
     await writeOutputs(result, options.outDir);
     return result;

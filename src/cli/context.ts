@@ -77,6 +77,7 @@ export function createIngestProgress(
         logger.info(`Embedding passages: ${event.done}/${event.total} (${rate.toFixed(1)}/s${eta})`);
       }
     }
+    if (event.phase === "ocr") logger.info(`OCR ${event.file}: ${event.done}/${event.total} pages`);
     if (event.phase === "write") logger.info("Writing the index…");
   };
 }

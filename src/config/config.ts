@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
@@ -36,6 +37,7 @@ const envSchema = z.object({
   VECTOR_STORE: z.enum(["hnswlib"]).default("hnswlib"),
   HNSW_EF_SEARCH: z.coerce.number().int().min(1).max(100_000).default(200),
   EMBEDDINGS_MODEL: optionalString,
+  EMBED_WORKERS: optionalString.pipe(z.coerce.number().int().min(1).max(64).optional()),
   CORPUS_DIR: z.string().default("corpus"),
   INDEX_DIR: z.string().default("index"),
   DATA_DIR: z.string().default("data"),
@@ -72,6 +74,8 @@ export interface LlmConfig {
 export interface EmbeddingsConfig {
   provider: "use" | "transformers";
   model?: string;
+  /** Threads that embed during ingest, each with its own model (EMBED_WORKERS; default: the number of cores). */
+  workers?: number;
 }
 
 export interface RetrievalConfig {
@@ -142,7 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       model: e.LLM_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
-    embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL },
+    embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL, workers: e.EMBED_WORKERS ?? os.availableParallelism() },
     retrieval: { vectorStore: e.VECTOR_STORE, hnswEfSearch: e.HNSW_EF_SEARCH },
     web: { port: e.WEB_PORT, host: e.WEB_HOST, publicUrl: e.PUBLIC_URL },
   };

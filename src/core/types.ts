@@ -13,6 +13,8 @@ export interface ChunkMetadata {
   end: number;
   /** Year of the document, from the corpus manifest, when known. */
   year: number | null;
+  /** The text was read by OCR from a page image (it may hold misread characters). */
+  ocr?: boolean;
 }
 
 /** One indexed unit of text. */

@@ -1,5 +1,6 @@
 import { footnotesHeading } from "./clean-text.js";
-import type { Block } from "./parse-blocks.js";
+import { splitSentences } from "../text/index.js";
+import type { Block, PageBreak } from "./parse-blocks.js";
 
 const footnotesSection = footnotesHeading.replace(/^#+\s*/, "");
 
@@ -24,6 +25,44 @@ interface Unit {
   lines: string[];
   start: number;
   end: number;
+}
+
+/** The page of a document offset; null for files without pages. */
+export type PageOf = (offset: number) => number | null;
+
+/** Where the sentence that holds offset `at` ends (the one sentence splitter, `src/text`); `at` itself when a sentence starts there. */
+function endOfSentenceAt(text: string, at: number): number {
+  let cursor = 0;
+  for (const sentence of splitSentences(text)) {
+    const start = text.indexOf(sentence, cursor);
+    if (start < 0) break;
+    const end = start + sentence.length;
+    cursor = end;
+    if (end > at) return start >= at ? at : end;
+  }
+  return text.length;
+}
+
+/**
+ * Cuts a block's text where it runs onto the next page, so each piece is cited by the page that prints
+ * it. A sentence cut by the break is kept whole in the first piece (a quote is cited by the page where
+ * it starts), and the second piece starts at the break, so both pages' words stay findable.
+ */
+export function splitAtPageBreaks(text: string, start: number, breaks: PageBreak[] = []): { text: string; start: number }[] {
+  if (breaks.length === 0) return [{ text, start }];
+  const pieces: { text: string; start: number }[] = [];
+  let from = 0;
+  let pieceStart = start;
+  for (const b of breaks) {
+    const upTo = endOfSentenceAt(text, b.at);
+    const piece = text.slice(from, upTo).trim();
+    if (piece !== "") pieces.push({ text: piece, start: pieceStart });
+    from = b.at;
+    pieceStart = b.offset;
+  }
+  const rest = text.slice(from).trim();
+  if (rest !== "") pieces.push({ text: rest, start: pieceStart });
+  return pieces;
 }
 
 const sentenceEnd = /(?<=[.!?;])\s+(?=[A-Z(“"])/;
@@ -56,7 +95,7 @@ function splitLong(unit: Unit, options: ChunkingOptions): Unit[] {
  * a paragraph stays with the list items that follow it, and tables of contents become one chunk
  * per top-level entry (so "the nine areas of cooperation" is findable as a list).
  */
-export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultChunking): TextChunk[] {
+export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultChunking, pageOf?: PageOf): TextChunk[] {
   const chunks: TextChunk[] = [];
   const path: { level: number; text: string }[] = [];
   let units: Unit[] = [];
@@ -81,8 +120,9 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
     };
     for (const unit of units.flatMap((u) => splitLong(u, options))) {
       const unitSize = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
-      // Footnotes are unrelated to each other: one chunk each.
-      const separate = path.at(-1)?.text === footnotesSection;
+      // Footnotes are unrelated to each other: one chunk each. A chunk holds the text of one page.
+      const separate =
+        path.at(-1)?.text === footnotesSection || (pageOf !== undefined && group[0] !== undefined && pageOf(group[0].start) !== pageOf(unit.start));
       if (size > 0 && (separate || size + unitSize > options.targetChars)) emit();
       group.push(unit);
       size += unitSize;
@@ -96,6 +136,8 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
       case "heading": {
         flush();
         while (path.length > 0 && (path.at(-1)?.level ?? 0) >= block.level) path.pop();
+        // The footnotes gathered at the end belong to no section of the body (an all-caps "ANNEX" is level 0).
+        if (block.text === footnotesSection) path.length = 0;
         path.push({ level: block.level, text: block.text });
         break;
       }
@@ -105,18 +147,23 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
         break;
       }
       case "paragraph": {
-        units.push({ lines: [block.text], start: block.start, end: block.end });
+        for (const piece of splitAtPageBreaks(block.text, block.start, pageOf ? block.pageBreaks : [])) {
+          units.push({ lines: [piece.text], start: piece.start, end: block.end });
+        }
         break;
       }
       case "item": {
-        const last = units.at(-1);
-        const line = `${block.marker} ${block.text}`;
-        if (last) {
-          last.lines.push(line);
-          last.end = block.end;
-        } else {
-          units.push({ lines: [line], start: block.start, end: block.end });
-        }
+        splitAtPageBreaks(block.text, block.start, pageOf ? block.pageBreaks : []).forEach((piece, i) => {
+          const last = units.at(-1);
+          const line = i === 0 ? `${block.marker} ${piece.text}` : piece.text;
+          // An item stays with its lead-in paragraph unless a page break lies between them.
+          if (last && (pageOf === undefined || pageOf(last.start) === pageOf(piece.start))) {
+            last.lines.push(line);
+            last.end = block.end;
+          } else {
+            units.push({ lines: [line], start: piece.start, end: block.end });
+          }
+        });
         break;
       }
     }

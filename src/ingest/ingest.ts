@@ -16,16 +16,20 @@ import {
   writeGenerationFiles,
   type StoredIndex,
 } from "../store/index-store.js";
-import { indexFormatVersion, type IndexManifest, type IndexManifestInput, type SkippedEntry } from "../store/index-manifest.js";
+import { indexFormatVersion, type IndexManifest, type IndexManifestInput } from "../store/index-manifest.js";
 import { LexicalIndex } from "../store/lexical-index.js";
 import { defaultChunking, type ChunkingOptions } from "./chunk-blocks.js";
 import { chunkDocument, cleanDocument } from "./chunk-document.js";
 import { walkCorpus, type CorpusFile, type SkippedCorpusEntry } from "./corpus-files.js";
 import { corpusManifestFile, readCorpusManifest } from "./corpus-manifest.js";
+import { inProcessRunner, type EmbedRunner } from "./embed-pool.js";
 import { documentFormat, loadDocument } from "./load-document.js";
+import { supportedExtensions } from "./loaders/index.js";
+import { VectorCache } from "./vector-cache.js";
 
 export type IngestProgress =
   | { phase: "read"; file: string; done: number; total: number }
+  | { phase: "ocr"; file: string; done: number; total: number }
   | { phase: "embed"; done: number; total: number }
   | { phase: "write" };
 
@@ -38,17 +42,26 @@ export interface IngestOptions {
   force?: boolean;
   logger?: Logger;
   onProgress?: (event: IngestProgress) => void;
+  /** Embeds on worker threads (see `embed-pool.ts`); default: on this thread with `embedder`. */
+  embedRunner?: EmbedRunner;
 }
 
-export type FileStatus = "unchanged" | "indexed" | "skipped";
+export type FileStatus = "unchanged" | "indexed" | "skipped" | "failed";
 
 export interface IngestReport {
   upToDate: boolean;
   files: { file: string; status: FileStatus; chunks: number; reason?: string }[];
   chunkCount: number;
+  /** Chunks that went through the model in this run (the others came from the index or the vector cache). */
   embeddedChunks: number;
+  /** Chunks whose vector came from the vector cache (a re-run after an interrupted ingest, say). */
+  cachedVectors: number;
+  embedWorkers: number;
   durationMs: number;
 }
+
+type FileRecord = IndexManifest["files"][number];
+type NotIndexedRecord = IndexManifest["notIndexed"][number];
 
 /** Lists the corpus documents with their content hashes, and the entries skipped with why; clear errors for a missing or empty folder. */
 export async function scanCorpus(
@@ -62,7 +75,7 @@ export async function scanCorpus(
     throw new CoopdocsError(
       ErrorCode.CorpusMissing,
       `The corpus folder ${corpusDir} does not exist.`,
-      "Create it and put the documents (PDF, .txt, .md) in it, or set CORPUS_DIR.",
+      `Create it and put the documents (${supportedExtensions().join(", ")}) in it, or set CORPUS_DIR.`,
     );
   }
   const names = entries.filter((e) => documentFormat(e) !== undefined);
@@ -70,7 +83,7 @@ export async function scanCorpus(
   if (files.length === 0 && skipped.length === 0) {
     throw new CoopdocsError(
       ErrorCode.CorpusEmpty,
-      `The corpus folder ${corpusDir} holds no documents (PDF, .txt or .md).`,
+      `The corpus folder ${corpusDir} holds no documents (${supportedExtensions().join(", ")}).`,
       "Copy the documents into it (the default corpus is in ../shared/corpus/).",
     );
   }
@@ -113,7 +126,7 @@ export async function compareWithCorpus(
   }
   const { files, skipped, manifestHash } = await scanCorpus(options.corpusDir);
   // A file skipped last time is compared by what was seen then, so it is retried only when it changes.
-  const seen = new Map([...manifest.files, ...manifest.skipped].map((f) => [f.file, f.hash]));
+  const seen = new Map([...manifest.files, ...manifest.notIndexed].map((f) => [f.file, f.hash]));
   const now = [...files, ...skipped];
   const changed = now.filter((f) => seen.get(f.file) !== f.hash).map((f) => f.file);
   const removed = [...seen.keys()].filter((f) => !now.some((c) => c.file === f));
@@ -165,63 +178,106 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
   const reusable = previous && !options.force && sameSettings(previous.manifest, options.embedder.id, chunking);
   const manifestUnchanged = reusable && previous?.manifest.corpusManifestHash === manifestHash;
   const previousHashes = new Map((reusable ? previous?.manifest.files : [])?.map((f) => [f.file, f.hash]));
-  const previousSkips = new Map((reusable ? previous?.manifest.skipped : [])?.map((f) => [f.file, f]));
+  const previousRecords = new Map((reusable ? previous?.manifest.files : [])?.map((f) => [f.file, f]));
+  const previousNotIndexed = new Map((manifestUnchanged ? previous?.manifest.notIndexed : [])?.map((f) => [f.file, f]));
+  const embedRunner = options.embedRunner ?? inProcessRunner(options.embedder);
   const current = await readIndexManifest(options.indexDir).catch(() => undefined);
 
   if (
     manifestUnchanged &&
     previous &&
+    // The generation read is the live one (not a fallback from a damaged one), and nothing changed.
     current?.createdAt === previous.manifest.createdAt &&
-    previous.manifest.files.length + previous.manifest.skipped.length === files.length + walkSkipped.length &&
-    files.every((f) => previousHashes.get(f.file) === f.hash || previousSkips.get(f.file)?.hash === f.hash) &&
-    walkSkipped.every((f) => previousSkips.get(f.file)?.hash === f.hash)
+    previous.manifest.files.length + previous.manifest.notIndexed.length === files.length + walkSkipped.length &&
+    files.every((f) => previousHashes.get(f.file) === f.hash || previousNotIndexed.get(f.file)?.hash === f.hash) &&
+    walkSkipped.every((f) => previousNotIndexed.get(f.file)?.hash === f.hash)
   ) {
     const stored = previous;
     return {
       upToDate: true,
       files: [
-        ...files.map((f) => ({ file: f.file, status: "unchanged" as const, chunks: chunksOf(stored, f.file).length })),
+        ...files.map((f) => {
+          const skipped = previousNotIndexed.get(f.file);
+          return skipped?.hash === f.hash
+            ? { file: f.file, status: skipped.status, chunks: 0, reason: skipped.reason }
+            : { file: f.file, status: "unchanged" as const, chunks: chunksOf(stored, f.file).length };
+        }),
         ...walkSkipped.map((f) => ({ file: f.file, status: "skipped" as const, chunks: 0, reason: f.reason })),
       ],
       chunkCount: stored.manifest.chunkCount,
       embeddedChunks: 0,
+      cachedVectors: 0,
+      embedWorkers: embedRunner.workers,
       durationMs: Date.now() - started,
     };
   }
 
   const corpusInfo = await readCorpusManifest(options.corpusDir);
   const report: IngestReport["files"] = [];
-  const skipped: SkippedEntry[] = [];
-  // One warning per change: an entry skipped for the same reason last time is not reported again.
-  const skip = (entry: SkippedEntry) => {
-    if (previousSkips.get(entry.file)?.hash !== entry.hash) logger.warn(`Skipped ${entry.file}: ${entry.reason}`);
-    skipped.push(entry);
-    report.push({ file: entry.file, status: "skipped", chunks: 0, reason: entry.reason });
+  const records = new Map<string, FileRecord>();
+  const notIndexed: NotIndexedRecord[] = [];
+  const now = new Date().toISOString();
+  // One warning per change: an entry left out for the same reason last time is not reported again.
+  const leaveOut = (entry: NotIndexedRecord) => {
+    if (previousNotIndexed.get(entry.file)?.hash !== entry.hash) {
+      logger.warn(`${entry.status === "skipped" ? "Skipped" : "Failed to read"} ${entry.file}: ${entry.reason}`);
+    }
+    notIndexed.push(entry);
+    report.push({ file: entry.file, status: entry.status, chunks: 0, reason: entry.reason });
   };
-  walkSkipped.forEach(skip);
+  for (const entry of walkSkipped) {
+    leaveOut({ ...entry, status: "skipped", format: documentFormat(entry.file), checkedAt: now });
+  }
   const kept: { chunk: Chunk; vector?: Float32Array }[] = [];
   for (const [i, file] of files.entries()) {
     progress({ phase: "read", file: file.file, done: i, total: files.length });
-    if (manifestUnchanged && previous && previousHashes.get(file.file) === file.hash) {
+    const previousRecord = previousRecords.get(file.file);
+    if (manifestUnchanged && previous && previousRecord?.hash === file.hash) {
       const reused = chunksOf(previous, file.file);
       kept.push(...reused);
+      records.set(file.file, previousRecord);
       report.push({ file: file.file, status: "unchanged", chunks: reused.length });
       continue;
     }
-    const skippedBefore = previousSkips.get(file.file);
+    const skippedBefore = previousNotIndexed.get(file.file);
     if (skippedBefore?.hash === file.hash) {
-      skip(skippedBefore); // same content that could not be read last time: not retried until it changes
+      leaveOut(skippedBefore); // same content that could not be read last time: not retried until it changes
       continue;
     }
     try {
-      const loaded = await loadDocument(file.path, file.bytes);
-      const chunks = chunkDocument(cleanDocument(loaded, corpusInfo.get(file.file)), chunking);
+      const loaded = await loadDocument(file.path, file.bytes, {
+        onOcrProgress: (e) => progress({ phase: "ocr", ...e }),
+      });
+      const cleaned = cleanDocument(loaded, corpusInfo.get(file.file));
+      const chunks = chunkDocument(cleaned, chunking);
       if (chunks.length === 0) throw new CoopdocsError(ErrorCode.DocumentUnreadable, `${file.file}: no text found.`);
       kept.push(...chunks.map((chunk) => ({ chunk })));
+      records.set(file.file, {
+        file: file.file,
+        hash: file.hash,
+        title: cleaned.title,
+        chunks: chunks.length,
+        format: loaded.format,
+        pages: loaded.pageCount ?? null,
+        year: cleaned.year,
+        ocrPages: cleaned.ocrPages,
+        ...(loaded.encoding ? { encoding: loaded.encoding } : {}),
+        indexedAt: now,
+      });
       report.push({ file: file.file, status: "indexed", chunks: chunks.length });
     } catch (error) {
-      if (!CoopdocsError.is(error, ErrorCode.DocumentUnreadable)) throw error;
-      skip({ file: file.file, hash: file.hash, reason: error.message.replace(`${file.file}: `, "") });
+      // A file that cannot be read is a warning, never the end of the ingest: skipped when we know why
+      // (binary, encrypted, a scan without OCR), failed when the reader broke on it.
+      const known = CoopdocsError.is(error, ErrorCode.DocumentUnreadable);
+      const message = error instanceof Error ? error.message : String(error);
+      leaveOut({
+        file: file.file,
+        hash: file.hash,
+        status: known ? "skipped" : "failed",
+        reason: message.startsWith(`${file.file}: `) ? message.slice(file.file.length + 2) : message,
+        format: documentFormat(file.file),
+        checkedAt: now,
+      });
     }
   }
   progress({ phase: "read", file: "", done: files.length, total: files.length });
@@ -233,25 +289,14 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     );
   }
 
-  // Identical passages (a paragraph repeated through a long file) are embedded once.
-  const pending = new Map<string, { chunk: Chunk; vector?: Float32Array }[]>();
-  for (const k of kept) {
-    if (k.vector !== undefined) continue;
-    const text = embeddingText(k.chunk);
-    pending.set(text, [...(pending.get(text) ?? []), k]);
-  }
-  const toEmbed = [...pending.entries()];
-  const batch = 32;
-  for (let i = 0; i < toEmbed.length; i += batch) {
-    progress({ phase: "embed", done: i, total: toEmbed.length });
-    const slice = toEmbed.slice(i, i + batch);
-    const vectors = await options.embedder.embeddings.embedDocuments(slice.map(([text]) => text));
-    slice.forEach(([, same], j) => {
-      const vector = Float32Array.from(vectors[j] ?? []);
-      for (const k of same) k.vector = vector;
-    });
-  }
-  progress({ phase: "embed", done: toEmbed.length, total: toEmbed.length });
+  const { embedded: embeddedChunks, cached: cachedVectors, cache } = await embedMissing(kept, {
+    indexDir: options.indexDir,
+    embedder: options.embedder,
+    runner: embedRunner,
+    useCache: !options.force,
+    previous: reusable ? previous : undefined,
+    progress,
+  });
 
   progress({ phase: "write" });
   const chunks = kept.map((k) => k.chunk);
@@ -264,15 +309,11 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     formatVersion: indexFormatVersion,
     embedder: { id: options.embedder.id, dimension },
     chunking,
-    files: report
-      .filter((r) => r.status !== "skipped")
-      .map((r) => ({
-        file: r.file,
-        hash: files.find((f) => f.file === r.file)?.hash ?? "",
-        title: chunks.find((c) => c.meta.file === r.file)?.meta.title ?? r.file,
-        chunks: r.chunks,
-      })),
-    skipped,
+    files: report.flatMap((r) => {
+      const record = records.get(r.file);
+      return record ? [record] : [];
+    }),
+    notIndexed,
     corpusManifestHash: manifestHash,
     chunkCount: chunks.length,
     createdAt: new Date().toISOString(),
@@ -300,14 +341,81 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     await generation.abandon().catch(() => undefined);
     throw error;
   }
+  await cache?.keepOnly(chunks.map(embeddingText)).catch((error: unknown) => logger.warn("Could not compact the vector cache.", { error }));
   logger.info(`Indexed ${chunks.length} chunks from ${manifest.files.length} documents.`);
   return {
     upToDate: false,
     files: report,
     chunkCount: chunks.length,
-    embeddedChunks: toEmbed.length,
+    embeddedChunks,
+    cachedVectors,
+    embedWorkers: embedRunner.workers,
     durationMs: Date.now() - started,
   };
+}
+
+// Texts per embedding call: large enough to keep the model busy, small enough for steady progress and
+// for a killed ingest to lose little (each finished batch is in the vector cache).
+const embedBatchSize = 32;
+
+/**
+ * Gives every chunk a vector: from the previous index or the vector cache when the same text was
+ * embedded before, else from the model, in batches spread over the embed runner's workers.
+ */
+async function embedMissing(
+  kept: { chunk: Chunk; vector?: Float32Array }[],
+  options: {
+    indexDir: string;
+    embedder: Embedder;
+    runner: EmbedRunner;
+    useCache: boolean;
+    previous: StoredIndex | undefined;
+    progress: (event: IngestProgress) => void;
+  },
+): Promise<{ embedded: number; cached: number; cache?: VectorCache }> {
+  let missing = kept.filter((k) => k.vector === undefined);
+  let cache: VectorCache | undefined;
+  let cached = 0;
+  if (options.useCache && missing.length > 0) {
+    const dimension = options.previous?.manifest.embedder.dimension ?? (await options.embedder.embeddings.embedQuery("dimension")).length;
+    cache = await VectorCache.open(options.indexDir, options.embedder.id, dimension);
+    const fromIndex = new Map<string, Float32Array>();
+    options.previous?.chunks.forEach((c, i) => {
+      const v = options.previous?.vectors[i];
+      if (v) fromIndex.set(embeddingText(c), v);
+    });
+    for (const k of missing) {
+      const text = embeddingText(k.chunk);
+      k.vector = fromIndex.get(text) ?? cache.get(text);
+      if (k.vector) cached++;
+    }
+    missing = missing.filter((k) => k.vector === undefined);
+  }
+  // Identical passages (a paragraph repeated through a long file) are embedded once.
+  const sameText = new Map<string, { chunk: Chunk; vector?: Float32Array }[]>();
+  for (const k of missing) {
+    const text = embeddingText(k.chunk);
+    sameText.set(text, [...(sameText.get(text) ?? []), k]);
+  }
+  const unique = [...sameText.entries()];
+  const batches: (typeof unique)[] = [];
+  for (let i = 0; i < unique.length; i += embedBatchSize) batches.push(unique.slice(i, i + embedBatchSize));
+  let done = 0;
+  options.progress({ phase: "embed", done, total: unique.length });
+  // All batches are handed out at once; the runner queues them on its workers.
+  await Promise.all(
+    batches.map(async (batch) => {
+      const texts = batch.map(([text]) => text);
+      const vectors = await options.runner.embed(texts);
+      batch.forEach(([, same], j) => {
+        for (const k of same) k.vector = vectors[j] ?? new Float32Array();
+      });
+      await cache?.add(texts.map((text, j) => ({ text, vector: vectors[j] ?? new Float32Array() })));
+      done += batch.length;
+      options.progress({ phase: "embed", done, total: unique.length });
+    }),
+  );
+  return { embedded: unique.length, cached, cache };
 }
 
 function chunksOf(stored: StoredIndex, file: string): { chunk: Chunk; vector: Float32Array }[] {

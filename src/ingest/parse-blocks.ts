@@ -1,8 +1,14 @@
+/** Where a block's text continues on a new page: index in `text`, and offset of that page's line in the document. */
+export interface PageBreak {
+  at: number;
+  offset: number;
+}
+
 /** A structural unit of a document, found from its own numbering and layout. */
 export type Block =
   | { kind: "heading"; level: number; text: string; start: number; end: number }
-  | { kind: "paragraph"; text: string; start: number; end: number }
-  | { kind: "item"; marker: string; text: string; start: number; end: number }
+  | { kind: "paragraph"; text: string; start: number; end: number; pageBreaks?: PageBreak[] }
+  | { kind: "item"; marker: string; text: string; start: number; end: number; pageBreaks?: PageBreak[] }
   | { kind: "toc"; entries: string[]; start: number; end: number };
 
 const romanNumeral = "(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)";
@@ -36,6 +42,7 @@ interface RawBlock {
   end: number;
   /** The block began after a blank line (so it may be a stand-alone heading or label). */
   afterBlank: boolean;
+  pageBreaks: PageBreak[];
 }
 
 /**
@@ -43,7 +50,12 @@ interface RawBlock {
  * other lines continue the current one (hard-wrapped PDF text). Leading "- " that PDF extraction put
  * before numbered paragraphs and list markers is dropped.
  */
-function joinLines(text: string): RawBlock[] {
+function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean): RawBlock[] {
+  const pageIndex = (offset: number) => {
+    let index = 0;
+    while (index < pageStarts.length && (pageStarts[index] ?? Infinity) <= offset) index++;
+    return index;
+  };
   const blocks: RawBlock[] = [];
   let current: RawBlock | undefined;
   let sawBlank = true;
@@ -69,18 +81,22 @@ function joinLines(text: string): RawBlock[] {
 
     const previous = current;
     const continues =
+      !oneBlockPerLine &&
       previous !== undefined &&
       (forcedContinuation || !startsBlock(line)) &&
       !markers.tableOfContents.test(line) &&
       (!sawBlank || continuesAcrossBreak(previous.text, line));
     if (continues && previous) {
+      if (pageIndex(lineStart) > pageIndex(previous.pageBreaks.at(-1)?.offset ?? previous.start)) {
+        previous.pageBreaks.push({ at: previous.text.length + 1, offset: lineStart });
+      }
       // Table rows stay one per line, so the chunker can split a long table by rows.
       const tableRow = /^\|.*\|$/;
       const rowBreak = tableRow.test(line) && tableRow.test(previous.text.slice(previous.text.lastIndexOf("\n") + 1));
       previous.text = `${previous.text}${rowBreak ? "\n" : " "}${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
-      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank };
+      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank && !oneBlockPerLine, pageBreaks: [] };
       blocks.push(current);
     }
     sawBlank = false;
@@ -111,16 +127,21 @@ function headingLevel(text: string): { level: number; text: string } | undefined
   return undefined;
 }
 
-/** Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. */
-export function parseBlocks(text: string): Block[] {
-  const raw = joinLines(text);
+/**
+ * Parses cleaned text into headings, paragraphs, list items and table-of-contents blocks. `pageStarts`
+ * (offsets where PDF pages begin) lets paragraphs and items record where they run onto the next page.
+ * `oneBlockPerLine` is for text whose loader knows the paragraphs (Word, HTML): lines are never joined.
+ */
+export function parseBlocks(text: string, pageStarts: number[] = [], options: { oneBlockPerLine?: boolean } = {}): Block[] {
+  const raw = joinLines(text, pageStarts, options.oneBlockPerLine ?? false);
   const blocks: Block[] = [];
   let inToc = false;
   for (let i = 0; i < raw.length; i++) {
     const block = raw[i];
     if (!block) continue;
     const { start, end } = block;
-    const content = block.text;
+    // Dot leaders of a table of contents ("Background........2") stand for the gap before the page number.
+    const content = block.text.replace(/\s*(?:[.·…]\s?){2,}\s*(?=\d{1,3}$)/, " ");
 
     if (markers.tableOfContents.test(content)) {
       inToc = true;
@@ -158,7 +179,9 @@ export function parseBlocks(text: string): Block[] {
     }
     const item = markers.item.exec(content);
     if (item?.[1] && item[2]) {
-      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end });
+      const shift = content.length - item[2].length;
+      const pageBreaks = block.pageBreaks.filter((b) => b.at > shift).map((b) => ({ at: b.at - shift, offset: b.offset }));
+      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end, ...(pageBreaks.length > 0 ? { pageBreaks } : {}) });
       continue;
     }
     // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us").
@@ -173,7 +196,7 @@ export function parseBlocks(text: string): Block[] {
       blocks.push({ kind: "heading", level: 9, text: content, start, end });
       continue;
     }
-    blocks.push({ kind: "paragraph", text: content, start, end });
+    blocks.push({ kind: "paragraph", text: content, start, end, ...(block.pageBreaks.length > 0 ? { pageBreaks: block.pageBreaks } : {}) });
   }
   return blocks;
 }

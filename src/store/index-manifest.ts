@@ -1,20 +1,42 @@
 import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or the chunker's output changes, so old indexes are rebuilt. */
-// 2: file checksums in the manifest, skipped files remembered, hard chunk limit for tables.
+// 2: file checksums, files not indexed remembered with their hash, format/pages per file, hard chunk
+// limit for tables, chunks split at page breaks.
 export const indexFormatVersion = 2;
-
-/** A corpus entry left out of the index, with what it was when skipped, so it is retried only when it changes. */
-export const skippedEntrySchema = z.object({ file: z.string(), hash: z.string(), reason: z.string() });
-export type SkippedEntry = z.infer<typeof skippedEntrySchema>;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
   embedder: z.object({ id: z.string(), dimension: z.number().int().positive() }),
   chunking: z.object({ targetChars: z.number(), maxChars: z.number() }),
-  files: z.array(z.object({ file: z.string(), hash: z.string(), title: z.string(), chunks: z.number().int() })),
-  /** Entries of the corpus that were not indexed (unreadable, not a regular file, outside the corpus…). */
-  skipped: z.array(skippedEntrySchema).default([]),
+  files: z.array(
+    z.object({
+      file: z.string(),
+      hash: z.string(),
+      title: z.string(),
+      chunks: z.number().int(),
+      /** What the file is and how it was read (see `coopdocs sources`). */
+      format: z.string().optional(),
+      pages: z.number().int().nullable().optional(),
+      year: z.number().int().nullable().optional(),
+      ocrPages: z.array(z.number().int()).optional(),
+      encoding: z.string().optional(),
+      indexedAt: z.string().optional(),
+    }),
+  ),
+  /** Corpus entries not indexed (unreadable, not a regular file, outside the corpus, a scan without OCR…), with their hash so they are retried only when they change. */
+  notIndexed: z
+    .array(
+      z.object({
+        file: z.string(),
+        hash: z.string(),
+        status: z.enum(["skipped", "failed"]),
+        reason: z.string(),
+        format: z.string().optional(),
+        checkedAt: z.string(),
+      }),
+    )
+    .default([]),
   /** Hash of corpus/manifest.json, since titles and years come from it. */
   corpusManifestHash: z.string().nullable(),
   chunkCount: z.number().int(),

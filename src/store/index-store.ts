@@ -52,6 +52,7 @@ const chunkSchema = z.array(
       start: z.number(),
       end: z.number(),
       year: z.number().nullable(),
+      ocr: z.boolean().optional(),
     }),
   }),
 );

@@ -1,5 +1,5 @@
 export { LexicalIndex, lexicalTerm } from "./lexical-index.js";
-export { indexFormatVersion, type IndexManifest, type SkippedEntry } from "./index-manifest.js";
+export { indexFormatVersion, type IndexManifest } from "./index-manifest.js";
 export {
   createGeneration,
   currentGenerationDir,

@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -28,4 +29,13 @@ export async function createWorkspace(options: { copyCorpus?: boolean } = {}): P
   if (options.copyCorpus ?? true) await cp(realCorpusDir, corpusDir, { recursive: true });
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "silent" }, dir);
   return { dir, corpusDir, indexDir, config, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * `shared/formats/` (real-world file formats of the corpus, with page ground truth) sits beside the
+ * repository in CI (`../shared`); a git worktree one level deeper finds it at `../../shared`.
+ */
+export function sharedFormatsDir(): string | undefined {
+  const candidates = [path.resolve(projectRoot, "../shared/formats"), path.resolve(projectRoot, "../../shared/formats")];
+  return candidates.find((dir) => existsSync(path.join(dir, "pages.json")));
 }

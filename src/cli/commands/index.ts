@@ -6,6 +6,7 @@ import { registerDraft } from "./draft.js";
 import { registerEval } from "./eval.js";
 import { registerIngest } from "./ingest.js";
 import { registerSlack } from "./slack.js";
+import { registerSources } from "./sources.js";
 import { registerStart } from "./start.js";
 import { registerWeb } from "./web.js";
 
@@ -13,4 +14,15 @@ import { registerWeb } from "./web.js";
 export type RegisterCommand = (program: Command, setExitCode: (code: number) => void) => void;
 
 // One file a command; adding a command means adding it here.
-export const commandModules: RegisterCommand[] = [registerIngest, registerAsk, registerChat, registerDraft, registerEval, registerSlack, registerStart, registerWeb, registerBench];
+export const commandModules: RegisterCommand[] = [
+  registerIngest,
+  registerAsk,
+  registerChat,
+  registerDraft,
+  registerEval,
+  registerSlack,
+  registerStart,
+  registerWeb,
+  registerBench,
+  registerSources,
+];
