@@ -50,6 +50,8 @@ export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgre
 /** The core's one entry point for adapters: builds or refreshes the index, then answers questions. */
 export interface AnswerService extends QuestionAnswerer {
   retriever: HybridRetriever;
+  /** The passages an answer to this question draws on, best first (what `eval` measures fact recall on). */
+  evidence(question: string, options?: AskOptions): Promise<Passage[]>;
 }
 
 export async function createAnswerService(config: Config, options: AnswerServiceOptions = {}): Promise<AnswerService> {
@@ -73,6 +75,8 @@ export async function createAnswerService(config: Config, options: AnswerService
       expand: (text) => retriever.searchQuery(text),
       idf: retriever.idf,
     });
+  const evidence = async (question: string, askOptions: AskOptions = {}): Promise<Passage[]> =>
+    retriever.retrieve(contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history), k);
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
     const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
     return answerFromPassages(query, await retriever.retrieve(query, k));
@@ -90,10 +94,11 @@ export async function createAnswerService(config: Config, options: AnswerService
     });
     return {
       retriever,
+      evidence,
       ask: (question, askOptions) => llm.ask(stripPreamble(validateQuestion(question)), askOptions),
       draft: (topic, askOptions) => llm.draft(stripPreamble(validateQuestion(topic)), askOptions),
     };
   }
 
-  return { retriever, ask: extractive };
+  return { retriever, evidence, ask: extractive };
 }

@@ -1,7 +1,8 @@
+import { InvalidArgumentError } from "commander";
 import path from "node:path";
 import { createAnswerService } from "../../answer/answer-service.js";
 import { createBaseline } from "../../eval/baseline.js";
-import { readEvalSet } from "../../eval/evalset.js";
+import { readEvalSet, selectSplit, type EvalSplit } from "../../eval/evalset.js";
 import { formatEvalReport } from "../../eval/format-report.js";
 import { runEval, unmetTargets, type EvalReport } from "../../eval/run-eval.js";
 import { createEmbedder } from "../../embeddings/create-embeddings.js";
@@ -15,20 +16,29 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
     .command("eval")
     .description("Grade answers and retrieval on a JSONL evaluation set.")
     .option("--set <file>", "evaluation set (JSONL)", defaultEvalSet)
+    .option("--split <split>", "only the questions of one split: tune (may be fitted on) or check (measure only)", (v) => {
+      if (v !== "tune" && v !== "check") throw new InvalidArgumentError('Use "tune" or "check".');
+      return v as EvalSplit;
+    })
     .option("--json", "print the report as JSON")
     .option("--k <n>", "passages retrieved for hit@k and MRR", (v) => Number.parseInt(v, 10), 10)
     .option("--baseline", "also run the plain LangChain recipe and show ratios")
     .option("--strict", "exit with status 1 when a target is not met")
-    .action(async (options: { set: string; json?: boolean; k: number; baseline?: boolean; strict?: boolean }) => {
+    .action(async (options: { set: string; split?: EvalSplit; json?: boolean; k: number; baseline?: boolean; strict?: boolean }) => {
       const { config, logger } = createCliContext();
-      const questions = await readEvalSet(path.resolve(options.set));
+      const questions = selectSplit(await readEvalSet(path.resolve(options.set)), options.split);
       const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
       const label = `coopdocs (${config.llm.provider === "none" ? "extractive" : `llm: ${config.llm.provider}`})`;
       const progress = (done: number, total: number) => {
         if (done === total || done % 10 === 0) logger.info(`Evaluated ${done}/${total} questions`);
       };
       const report = await runEval(
-        { label, ask: (q) => service.ask(q), retrieve: (q, k) => service.retriever.retrieve(q, k) },
+        {
+          label: options.split ? `${label}, ${options.split} split` : label,
+          ask: (q) => service.ask(q),
+          retrieve: (q, k) => service.retriever.retrieve(q, k),
+          evidence: (q) => service.evidence(q),
+        },
         questions,
         { k: options.k, onQuestion: progress },
       );
