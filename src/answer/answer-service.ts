@@ -5,7 +5,10 @@ import type { Answer, AskOptions, ConversationTurn, Passage, QuestionAnswerer } 
 import { createEmbedder } from "../embeddings/create-embeddings.js";
 import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";
 import { answerExtractively } from "./extractive.js";
-import { stripPreamble } from "./question-analysis.js";
+import { splitQuestion, stripPreamble } from "./question-analysis.js";
+import { answerKind } from "./answer-kind.js";
+import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
+import { decideAnswer, rankEvidence } from "./decide-answer.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -43,7 +46,7 @@ export function contextualQuery(question: string, history: readonly Conversation
 
 export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgress"> {
   logger?: Logger;
-  /** Passages retrieved per question. */
+  /** Passages given to the LLM for a draft (answers use the evidence pool). */
   k?: number;
 }
 
@@ -67,19 +70,26 @@ export async function createAnswerService(config: Config, options: AnswerService
     [chineseGlossaryExpander],
   );
   await retriever.warmUp();
-  const k = options.k ?? 12;
+  const neighbours = neighbourMap(retriever.chunks);
 
+  const decideContext = (question: string) => ({
+    searchQuery: retriever.searchQuery(question),
+    expand: (text: string) => retriever.searchQuery(text),
+    idf: retriever.idf,
+  });
   const answerFromPassages = (question: string, passages: Passage[]): Answer =>
-    answerExtractively(question, passages, {
-      searchQuery: retriever.searchQuery(question),
-      expand: (text) => retriever.searchQuery(text),
-      idf: retriever.idf,
-    });
-  const evidence = async (question: string, askOptions: AskOptions = {}): Promise<Passage[]> =>
-    retriever.retrieve(contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history), k);
+    answerExtractively(question, passages, decideContext(question));
+  // The one evidence pool both composers draw on: per-part retrieval, neighbours, sized by kind.
+  const poolFor = async (query: string): Promise<Passage[]> => {
+    const parts = splitQuestion(query);
+    const candidates = await gatherCandidates(retriever, neighbours, query, parts);
+    return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), decideContext(query));
+  };
+  const evidence = (question: string, askOptions: AskOptions = {}): Promise<Passage[]> =>
+    poolFor(contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history));
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
     const query = contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history);
-    return answerFromPassages(query, await retriever.retrieve(query, k));
+    return answerFromPassages(query, await poolFor(query));
   };
 
   if (config.llm.provider !== "none") {
@@ -89,6 +99,12 @@ export async function createAnswerService(config: Config, options: AnswerService
       retriever,
       extractive: answerFromPassages,
       promptsDir: defaultPromptsDir,
+      // The same pool and the same "is it in the documents?" decision as the extractive answer.
+      evidence: async (query) => {
+        const passages = await poolFor(query);
+        const status = decideAnswer(query, passages, decideContext(query)).status;
+        return { passages, found: status === "answer" || status === "partial" };
+      },
       logger,
       k: options.k,
     });
