@@ -2,29 +2,25 @@
  * Fits the sentence-selection weights (src/answer/weights.json) on the tune split of the dev set and
  * the public set: `npm run fit` (after `npx coopdocs ingest`). Rerun it after the corpus changes.
  *
- * 1. For every question, the candidate passages are gathered as an answer would gather them; each
+ * For every question, the candidate passages are gathered as an answer would gather them; each
  *    quotable unit gets its features and the label "holds a string the answer must contain".
- * 2. A logistic regression (L2, class-balanced, batch gradient descent) is fitted on those units.
- * 3. The not-found threshold and the supporting-quote ratio are chosen by a grid search that grades
- *    the whole answer: pass for answerable questions, "not found" for unanswerable ones.
+ * A logistic regression (L2, class-balanced, batch gradient descent) is fitted on those units.
+ * The fitted probability orders the evidence pool (src/answer/decide-answer.ts › rankEvidence).
  * The check split is never read here.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { answerKind } from "../src/answer/answer-kind.js";
 import { createAnswerService } from "../src/answer/answer-service.js";
-import { composeAnswer } from "../src/answer/compose-answer.js";
-import { decideAnswer, defaultDecideOptions, rankEvidence, readQuestion } from "../src/answer/decide-answer.js";
+import { readQuestion } from "../src/answer/decide-answer.js";
 import { evidenceUnits } from "../src/answer/evidence-units.js";
-import { gatherCandidates, neighbourMap, poolSize } from "../src/answer/evidence-pool.js";
-import { fittedWeights, type FittedWeights } from "../src/answer/fitted-weights.js";
+import { gatherCandidates, neighbourMap } from "../src/answer/evidence-pool.js";
 import { splitQuestion, stripPreamble } from "../src/answer/question-analysis.js";
 import { featureNames, unitFeatures } from "../src/answer/unit-features.js";
 import { loadConfig } from "../src/config/config.js";
 import type { Passage } from "../src/core/types.js";
 import { readEvalSet, selectSplit, type EvalQuestion } from "../src/eval/evalset.js";
-import { gradeAnswer, isUnanswerable } from "../src/eval/metrics.js";
+import { isUnanswerable } from "../src/eval/metrics.js";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 // L2 strength: keeps rare features (a cue seen on few units) from swinging; Newton steps converge in ~10.
@@ -118,34 +114,11 @@ for (const { q, query, candidates } of prepared) {
 const fitted = fitLogistic(x, y);
 console.log(`fitted on ${x.length} units (${y.filter((v) => v === 1).length} holding an answer) from ${questions.length} questions`);
 
-// 3: thresholds, graded on whole answers.
-let best: { score: number; weights: FittedWeights } | undefined;
-for (const notFoundBelow of [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]) {
-  for (const supportingRatio of [0.4, 0.6, 0.8]) {
-    const weights: FittedWeights = { ...fittedWeights, ...fitted, features: [...featureNames], notFoundBelow, supportingRatio };
-    let score = 0;
-    for (const { q, query, candidates } of prepared) {
-      const ctx = context(query);
-      const pool = rankEvidence(query, candidates, poolSize(answerKind(query), splitQuestion(query).length), ctx, weights);
-      const answer = composeAnswer(decideAnswer(query, pool, ctx, defaultDecideOptions, weights), 3);
-      const graded = gradeAnswer(q, answer, pool, 0);
-      // An unanswerable question answered with a confident non-answer is the worst failure: it counts double.
-      score += graded.answerPass === true ? 1 : graded.unanswerableHandled === true ? 2 : 0;
-      // Shorter answers win ties.
-      score -= answer.answer.length / 1e6;
-    }
-    if (!best || score > best.score) best = { score, weights };
-  }
-}
-if (!best) throw new Error("no questions to fit on");
 const out = {
   comment: "Fitted by `npm run fit` (scripts/fit-weights.ts) on the tune split of tests/eval/dev.jsonl and tests/eval/public.jsonl.",
-  features: best.weights.features,
-  weights: best.weights.weights,
-  bias: best.weights.bias,
-  notFoundBelow: best.weights.notFoundBelow,
-  supportingRatio: best.weights.supportingRatio,
+  features: [...featureNames],
+  weights: fitted.weights,
+  bias: fitted.bias,
 };
 await writeFile(path.join(root, "src/answer/weights.json"), `${JSON.stringify(out, null, 2)}\n`);
-console.log(`notFoundBelow ${out.notFoundBelow}, supportingRatio ${out.supportingRatio}, grid score ${best.score.toFixed(2)}`);
 console.log(featureNames.map((name, i) => `${name} ${out.weights[i]}`).join(", "));

@@ -8,7 +8,7 @@ import { answerExtractively } from "./extractive.js";
 import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
 import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
-import { decideAnswer, rankEvidence } from "./decide-answer.js";
+import { rankEvidence } from "./decide-answer.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -102,8 +102,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       // The same pool and the same "is it in the documents?" decision as the extractive answer.
       evidence: async (query) => {
         const passages = await poolFor(query);
-        const status = decideAnswer(query, passages, decideContext(query)).status;
-        return { passages, found: status === "answer" || status === "partial" };
+        return { passages, found: answerFromPassages(query, passages).found };
       },
       logger,
       k: options.k,

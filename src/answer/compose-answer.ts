@@ -1,26 +1,20 @@
 import { stripNumbering, truncate } from "../text/index.js";
 import type { Answer, Citation, Passage } from "../core/types.js";
-import type { AnswerDecision, ScoredUnit } from "./decide-answer.js";
+import type { ScoredUnit } from "./score-units.js";
 
 export const notFoundAnswer = "I could not find this in the documents.";
 
-// A whole list is quoted whole up to this length; past it the citation quote is cut (the answer keeps every item).
-const maxListQuoteChars = 1200;
+function shorten(text: string, max: number): string {
+  return truncate(text.replace(/\s*\n\s*/g, " "), max);
+}
 
 function citationFor(n: number, passage: Passage, quote: string): Citation {
   const { file, title, section, page } = passage.meta;
   return { n, file, title, section, page, quote };
 }
 
-/** A unit as quoted: a sentence without its paragraph number, or a whole list with its lead-in. */
-function quoteOf(unit: ScoredUnit): string {
-  if (!unit.isList) return stripNumbering(unit.text.replace(/\s*\n\s*/g, " "));
-  const [leadIn = "", ...items] = unit.text.split("\n");
-  return [stripNumbering(leadIn), ...items].join("\n");
-}
-
 /** The answer text with [n] markers (lists as bullets) and one citation per quoted passage. */
-function quoteUnits(selected: readonly ScoredUnit[]): { paragraphs: string[]; citations: Citation[] } {
+export function composeAnswer(selected: ScoredUnit[], notGiven: readonly string[] = []): Answer {
   const numbers = new Map<string, number>();
   const quotes = new Map<string, string[]>();
   const paragraphs: string[] = [];
@@ -28,53 +22,30 @@ function quoteUnits(selected: readonly ScoredUnit[]): { paragraphs: string[]; ci
     const id = unit.passage.id;
     if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
     const n = numbers.get(id) ?? 0;
-    const quote = quoteOf(unit);
-    quotes.set(id, [...(quotes.get(id) ?? []), quote]);
+    // Quoted without the paragraph or list number it starts with ("14. In November 2007, …").
+    const [first = "", ...rest] = unit.text.split("\n");
+    const text = [stripNumbering(first), ...rest].join("\n");
+    quotes.set(id, [...(quotes.get(id) ?? []), text]);
     if (unit.isList) {
-      const [leadIn, ...items] = quote.split("\n");
+      const [leadIn, ...items] = text.split("\n");
       paragraphs.push(`${leadIn} [${n}]\n${items.map((item) => `- ${item.replace(/^[-•*]\s+/, "")}`).join("\n")}`);
     } else {
-      paragraphs.push(`${quote} [${n}]`);
+      paragraphs.push(`${text.replace(/\n/g, " ")} [${n}]`);
     }
   }
-  const citations = [...numbers.entries()].flatMap(([id, n]) => {
+  const citations = [...numbers.entries()].map(([id, n]) => {
     const passage = selected.find((u) => u.passage.id === id)?.passage;
-    const quote = (quotes.get(id) ?? []).map((q) => truncate(q, maxListQuoteChars)).join(" … ");
+    const quote = (quotes.get(id) ?? []).map((q) => shorten(q, 600)).join(" … ");
     return passage ? [citationFor(n, passage, quote)] : [];
   });
-  return { paragraphs, citations };
-}
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
-
-/**
- * The extractive answer for a decision: the quotes, and for a partial answer what the documents do
- * not give; for "not found", what was asked for and the closest thing the documents do say.
- */
-export function composeAnswer(decision: AnswerDecision, closest: number): Answer {
-  if (decision.status === "unrelated") return notFoundAnswerWith(decision.passages.slice(0, closest));
-  if (decision.status === "not-found") {
-    const missing = [...new Set(decision.parts.map((p) => p.asked))].join(" or ");
-    const said = decision.said;
-    if (!said) return notFoundAnswerWith(decision.passages.slice(0, closest));
-    const { paragraphs, citations } = quoteUnits([said]);
-    return {
-      answer: `The documents do not give ${missing}. They say: ${paragraphs.join(" ")}`,
-      mode: "extractive",
-      citations,
-      found: false,
-      passages: decision.passages.slice(0, closest),
-    };
-  }
-  const { paragraphs, citations } = quoteUnits(decision.selected);
-  const notGiven = decision.parts.filter((p) => !p.answer).map((p) => p.asked);
-  if (notGiven.length > 0) paragraphs.push(`${capitalise(`the documents do not give ${[...new Set(notGiven)].join(" or ")}.`)}`);
+  // A partial answer names what the documents do not give.
+  if (notGiven.length > 0) paragraphs.push(`The documents do not give ${[...new Set(notGiven)].join(" or ")}.`);
   return {
     answer: paragraphs.join("\n\n"),
     mode: "extractive",
-    citations,
+    citations: citations.flat(),
     found: true,
-    passages: [...new Map(decision.selected.map((u) => [u.passage.id, u.passage])).values()],
+    passages: [...new Map(selected.map((u) => [u.passage.id, u.passage])).values()],
   };
 }
 
@@ -87,6 +58,20 @@ export function notFoundAnswerWith(closest: readonly Passage[]): Answer {
         : notFoundAnswer,
     mode: "extractive",
     citations: [],
+    found: false,
+    passages: [...closest],
+  };
+}
+
+/**
+ * The documents speak of the thing but never give what was asked: say so, and quote the closest thing
+ * they do say (found: false).
+ */
+export function notGivenAnswer(asked: readonly string[], said: ScoredUnit, closest: readonly Passage[]): Answer {
+  const quoted = composeAnswer([said]);
+  return {
+    ...quoted,
+    answer: `The documents do not give ${[...new Set(asked)].join(" or ")}. They say: ${quoted.answer}`,
     found: false,
     passages: [...closest],
   };

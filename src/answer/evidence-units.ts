@@ -17,28 +17,6 @@ export interface EvidenceUnit {
   preceding?: string;
 }
 
-// A sentence longer than this (a flattened table, a 90-word clause chain) is offered in clause-sized
-// windows instead, so a one-fact answer does not quote a paragraph (issue: quotes ≤ 350 characters).
-const longSentenceChars = 320;
-
-/** Splits a long sentence at clause boundaries (after ; , :) into verbatim windows of at most `max` characters where it can. */
-export function clauseWindows(sentence: string, max = longSentenceChars): string[] {
-  if (sentence.length <= max) return [sentence];
-  const pieces = sentence.split(/(?<=[;,:])\s+/);
-  const windows: string[] = [];
-  let current = "";
-  for (const piece of pieces) {
-    if (current !== "" && current.length + 1 + piece.length > max) {
-      windows.push(current);
-      current = piece;
-    } else {
-      current = current === "" ? piece : `${current} ${piece}`;
-    }
-  }
-  if (current !== "") windows.push(current);
-  return windows;
-}
-
 const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+/;
 /** Splits passages into sentences and whole lists (a lead-in line followed by its items). */
 export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
@@ -77,14 +55,14 @@ function passageUnits(passage: Passage): EvidenceUnit[] {
         i = j - 1;
         continue;
       }
-      if (/:\s*$/.test(line) && i + 1 < lines.length && (lines[i + 1] ?? "").length <= longSentenceChars) {
+      if (/:\s*$/.test(line) && i + 1 < lines.length) {
         // "Activities:" followed by a plain paragraph: keep the label with what it introduces.
         units.push({ passage, passageRank, text: `${line}\n${lines[i + 1] ?? ""}`, isList: false, preceding });
         preceding = lines[i + 1];
         i += 1;
         continue;
       }
-      const sentences = splitSentences(line).flatMap((sentence) => clauseWindows(sentence));
+      const sentences = splitSentences(line);
       sentences.forEach((sentence, k) => {
         units.push({ passage, passageRank, text: sentence, isList: false, following: sentences[k + 1], preceding });
         preceding = sentence;

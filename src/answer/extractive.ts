@@ -1,22 +1,62 @@
 import type { Answer, Passage } from "../core/types.js";
-import { composeAnswer } from "./compose-answer.js";
-import { decideAnswer, defaultDecideOptions, type DecideContext, type DecideOptions } from "./decide-answer.js";
+import { contentTerms } from "../store/lexical-index.js";
+import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
+import { answerKind, questionAnchors } from "./answer-kind.js";
+import { askedFor, verifies } from "./decide-answer.js";
+import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
+import { analyseQuestion, splitQuestion } from "./question-analysis.js";
+import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
+export { scoreUnits, type ScoredUnit } from "./score-units.js";
 
-export type ExtractiveContext = DecideContext;
-
-export interface ExtractiveOptions extends DecideOptions {
-  /** Passages listed as "closest" when nothing is found. */
-  closestPassages: number;
+export interface ExtractiveContext {
+  /** The query retrieval searched with (acronyms expanded, translated); defaults to the question. */
+  searchQuery?: string;
+  /** Expands part of a question the way retrieval does (acronyms); identity by default. */
+  expand?: (text: string) => string;
+  /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
+  idf?: (term: string) => number;
 }
 
-export const defaultExtractiveOptions: ExtractiveOptions = { ...defaultDecideOptions, closestPassages: 3 };
+export interface ExtractiveOptions {
+  /** Passages considered as evidence. */
+  evidencePassages: number;
+  /** Passages considered for list and count questions ("What are / how many priority areas…?"). */
+  listEvidencePassages: number;
+  /** Most units quoted in one answer. */
+  maxUnits: number;
+  /** Soft limit on the answer's length; one whole list may exceed it. */
+  maxChars: number;
+  /** Weighted share of the question's terms the top passages must contain for an answer. */
+  minCoverage: number;
+  /** Passages shown when nothing is found. */
+  closestPassages: number;
+  /** A further quote must score at least this share of the best one and add question terms… */
+  supportingMinScore: number;
+  /** …or, adding none, score at least this share (a definition often takes two sentences). */
+  runnerUpMinScore: number;
+  /** A unit that verifies (holds the asked kind of answer) may stand in when it scores this share of the best. */
+  verifiedMinScore: number;
+}
+
+export const defaultExtractiveOptions: ExtractiveOptions = {
+  evidencePassages: 8,
+  listEvidencePassages: 12,
+  maxUnits: 3,
+  maxChars: 1400,
+  minCoverage: 0.5,
+  closestPassages: 3,
+  supportingMinScore: 0.7,
+  runnerUpMinScore: 0.85,
+  // 0.6 on the tune split: lower lets unrelated dated sentences answer "when" questions.
+  verifiedMinScore: 0.6,
+};
 
 /**
- * The default, offline answer: quotes the sentences or whole lists that answer each part of the
- * question, each cited as [n]. When the passages speak of the thing but never give what is asked,
- * says so and shows what they do say; when they do not speak of it, lists the closest passages.
+ * The default, offline answer: quotes the sentences or whole lists that best answer the question,
+ * each cited as [n]. When the top passages do not cover the question (or never mention what it asks
+ * about), answers "not found" and lists the closest passages instead of guessing.
  */
 export function answerExtractively(
   question: string,
@@ -24,5 +64,113 @@ export function answerExtractively(
   context: ExtractiveContext = {},
   options: ExtractiveOptions = defaultExtractiveOptions,
 ): Answer {
-  return composeAnswer(decideAnswer(question, passages, context, options), options.closestPassages);
+  const idf = context.idf ?? (() => 1);
+  const analysis = analyseQuestion(question, context.searchQuery ?? question);
+  // A list (or a count: "six priority areas") is usually in one specific passage, and the list and
+  // count bonuses keep a deeper pool from adding noise.
+  const deep = analysis.type === "list" || analysis.type === "count";
+  const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
+  const known = analysis.terms.filter((t) => idf(t) > 0);
+  const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
+
+  const totalWeight = weightOf(known, idf);
+  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
+  const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
+  if (evidence.length === 0 || coverage < options.minCoverage) {
+    return notFoundAnswerWith(passages.slice(0, options.closestPassages));
+  }
+
+  const candidates = evidenceUnits(evidence);
+  const units = scoreUnits(candidates, analysis, known, idf);
+  const closest = passages.slice(0, options.closestPassages);
+  const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
+  // "The total budget of the forum": passages that never say "budget" cannot give it.
+  if (focusMissing.length > 0) {
+    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest) : notFoundAnswerWith(closest);
+  }
+  // Each part of a many-part question gets its own best quote first.
+  const parts = splitQuestion(question);
+  const expand = context.expand ?? ((text: string) => text);
+  const partBest: ScoredUnit[] = [];
+  if (parts.length > 1) {
+    for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
+  }
+  const selected = selectUnits(units, known, idf, { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) }, partBest);
+  if (selected.length === 0) return notFoundAnswerWith(closest);
+  // Answer-type verification: each part needs a quote holding an answer of the asked kind (a number of
+  // the thing counted, a date, a place …) about the asked thing (its years and ordinals).
+  const best = selected.reduce((a, b) => (b.score > a.score ? b : a));
+  const notGiven: string[] = [];
+  for (const part of parts) {
+    const kind = answerKind(part);
+    const q = { kind: kind === "other" ? answerKind(question) : kind, anchors: questionAnchors(part), counted: analyseQuestion(part).counted };
+    if (selected.some((u) => verifies(u, q))) continue;
+    // A verified unit nearly as good as the chosen ones answers the part instead.
+    const verified = [...units].sort((a, b) => b.score - a.score).find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q));
+    if (verified) selected.push(verified);
+    else notGiven.push(askedFor(q.kind, part));
+  }
+  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest);
+  const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+  return composeAnswer([...new Set(ordered)], notGiven);
 }
+
+/** The unit that best answers one part of a question (scored on the part, with the whole as context). */
+function bestForPart(
+  part: string,
+  candidates: EvidenceUnit[],
+  units: ScoredUnit[],
+  idf: (t: string) => number,
+  taken: readonly ScoredUnit[],
+): ScoredUnit[] {
+  const analysis = analyseQuestion(part);
+  const terms = analysis.terms.filter((t) => idf(t) > 0);
+  const scores = scoreUnits(candidates, analysis, terms, idf).map((u, i) => u.score + 0.5 * (units[i]?.score ?? 0));
+  // The best unit another part has not already claimed.
+  let bestIndex = -1;
+  scores.forEach((score, i) => {
+    const unit = units[i];
+    if (unit && !taken.includes(unit) && (bestIndex < 0 || score > (scores[bestIndex] ?? -Infinity))) bestIndex = i;
+  });
+  const best = units[bestIndex];
+  return best ? [best] : [];
+}
+
+/** Greedy: best unit first, then units that add question terms not yet covered and still score well. */
+function selectUnits(
+  units: ScoredUnit[],
+  terms: string[],
+  idf: (t: string) => number,
+  options: ExtractiveOptions,
+  required: ScoredUnit[] = [],
+): ScoredUnit[] {
+  const ranked = [...units].sort((a, b) => b.score - a.score);
+  const best = ranked[0];
+  if (!best) return [];
+  const selected: ScoredUnit[] = [];
+  for (const unit of [...required, best]) if (!selected.includes(unit)) selected.push(unit);
+  const covered = new Set(terms.filter((t) => selected.some((u) => u.terms.has(t))));
+  let length = selected.reduce((sum, u) => sum + u.text.length, 0);
+  for (const unit of ranked.slice(1)) {
+    if (selected.length >= options.maxUnits) break;
+    if (unit.score < best.score * options.supportingMinScore) break;
+    const adds = terms.filter((t) => unit.terms.has(t) && !covered.has(t));
+    if (weightOf(adds, idf) <= 0 && unit.score < best.score * options.runnerUpMinScore) continue;
+    if (length + unit.text.length > options.maxChars && !(unit.isList && !selected.some((s) => s.isList))) continue;
+    if (selected.some((s) => s.text === unit.text || s.text.includes(unit.text) || unit.text.includes(s.text))) continue;
+    selected.push(unit);
+    adds.forEach((t) => covered.add(t));
+    length += unit.text.length;
+  }
+  // Keep the documents' order within a passage so quoted sentences read naturally.
+  return selected.map(withContinuation).sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+}
+
+// A sentence that refers back to the one before ("The program has three components…") belongs with it.
+const continuation = /^(?:It|Its|This|These|They|Their|Such|The (?:program|programme|forum|center|centre|strategy|plan|framework|platform|base|network|alliance|partnership|project|initiative|meeting|workshop|report|outlook)s?)\b/;
+
+function withContinuation(unit: ScoredUnit): ScoredUnit {
+  if (unit.isList || !unit.following || !continuation.test(unit.following)) return unit;
+  return { ...unit, text: `${unit.text} ${unit.following}` };
+}
+

@@ -6,10 +6,6 @@ const weightsSchema = z.object({
   features: z.array(z.string()),
   weights: z.array(z.number()),
   bias: z.number(),
-  /** A part of a question is answered only by a unit at least this likely to hold its answer. */
-  notFoundBelow: z.number(),
-  /** A supporting quote must be at least this likely, relative to the best one. */
-  supportingRatio: z.number(),
 });
 
 /** Logistic-regression weights over the unit features, fitted by `npm run fit` (scripts/fit-weights.ts). */

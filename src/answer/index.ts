@@ -3,5 +3,3 @@ export type { AnswerService, AnswerServiceOptions } from "./answer-service.js";
 export { answerExtractively, notFoundAnswer, defaultExtractiveOptions } from "./extractive.js";
 export type { ExtractiveContext, ExtractiveOptions } from "./extractive.js";
 export { ensureIndex } from "./ensure-index.js";
-export { decideAnswer } from "./decide-answer.js";
-export type { AnswerDecision, PartDecision } from "./decide-answer.js";

@@ -2,6 +2,8 @@ import { termsOf } from "./term-cache.js";
 import { splitSentences } from "../text/index.js";
 import { holdsKind, verifiableKinds, type Anchor, type AnswerKind } from "./answer-kind.js";
 import type { EvidenceUnit } from "./evidence-units.js";
+import { scoreUnits } from "./score-units.js";
+import type { QuestionAnalysis } from "./question-analysis.js";
 
 /** What the features of a unit are measured against: the question (or one part of it). */
 export interface FeatureQuestion {
@@ -15,10 +17,13 @@ export interface FeatureQuestion {
   counted: readonly string[];
   /** Terms of each part of a many-part question (one entry for a simple question). */
   partTerms: readonly (readonly string[])[];
+  /** The question as the lexical score reads it. */
+  analysis: QuestionAnalysis;
 }
 
 /** The features, in the order of the fitted weights (src/answer/weights.json). */
 export const featureNames = [
+  "lexicalScore",
   "cover",
   "phrases",
   "partCover",
@@ -70,7 +75,8 @@ export function unitContext(unit: EvidenceUnit): string {
 
 /** Feature vectors of the candidate units for one question; every feature lies in 0..1. */
 export function unitFeatures(units: readonly EvidenceUnit[], q: FeatureQuestion, idf: (t: string) => number): number[][] {
-  return units.map((unit) => {
+  const lexical = scoreUnits([...units], q.analysis, [...q.terms], idf);
+  return units.map((unit, index) => {
     const [leadIn = "", ...items] = unit.isList ? unit.text.split("\n") : [unit.text];
     const main = new Set(termsOf(leadIn));
     const listed = new Set(termsOf(items.join(" ")));
@@ -83,6 +89,8 @@ export function unitFeatures(units: readonly EvidenceUnit[], q: FeatureQuestion,
     const lastLeadSentence = splitSentences(leadIn).at(-1) ?? leadIn;
     const introducing = new Set(termsOf(lastLeadSentence));
     const features: Record<FeatureName, number> = {
+      // The lexical score tops out near 1.5 (full cover plus the largest cue bonus).
+      lexicalScore: Math.min(1, (lexical[index]?.score ?? 0) / 1.5),
       cover: share(q.terms, inUnit, idf),
       phrases: phraseShare(q.terms, termsOf(unit.text)),
       partCover: Math.max(0, ...q.partTerms.map((terms) => share(terms, inUnit, idf))),

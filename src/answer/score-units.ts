@@ -1,0 +1,90 @@
+import { contentTerms } from "../store/lexical-index.js";
+import { splitSentences, type EvidenceUnit } from "./evidence-units.js";
+import type { QuestionAnalysis } from "./question-analysis.js";
+
+export interface ScoredUnit extends EvidenceUnit {
+  terms: Set<string>;
+  score: number;
+}
+
+const monthOrYear = /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const placeCue = /\b(in|at|located in|based in|held in) [A-Z][a-z]+/;
+const personCue = /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
+const definitionCue = /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|components|was established|was upgraded)\b/i;
+const numberWord = /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)$/i;
+
+/** "How many priority areas…" is answered by "six priority areas": a number right before the counted noun. */
+function countsNoun(text: string, nouns: readonly string[]): boolean {
+  if (nouns.length === 0) return false;
+  const words = text.split(/[^\p{L}\p{N}-]+/u);
+  return words.some(
+    (word, i) => numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
+  );
+}
+
+/**
+ * Whether a list's lead-in ends with a sentence naming what the question asks for ("… focused on nine
+ * priority areas as follows:"), rather than merely mentioning it earlier.
+ */
+function introducesFocus(unit: EvidenceUnit, analysis: QuestionAnalysis): boolean {
+  if (analysis.focus.length === 0) return false;
+  const leadIn = unit.text.split("\n")[0] ?? "";
+  const introducing = new Set(contentTerms(splitSentences(leadIn).at(-1) ?? leadIn));
+  return analysis.focus.every((group) => group.some((t) => introducing.has(t)));
+}
+
+function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
+  switch (analysis.type) {
+    case "when":
+      return monthOrYear.test(unit.text) ? 0.15 : 0;
+    case "where":
+      return placeCue.test(unit.text) ? 0.12 : 0;
+    case "who":
+      return personCue.test(unit.text) ? 0.08 : 0;
+    case "count":
+      return countsNoun(unit.text, analysis.counted) ? 0.3 : 0;
+    case "list":
+      return unit.isList ? 0.25 + (introducesFocus(unit, analysis) ? 0.2 : 0) : 0;
+    case "definition":
+      return definitionCue.test(unit.text) ? 0.15 : 0;
+    default:
+      return unit.isList ? 0.05 : 0;
+  }
+}
+
+export function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
+  let sum = 0;
+  for (const t of terms) sum += idf(t);
+  return sum;
+}
+
+/**
+ * How well a unit answers: the weighted share of question terms it contains, plus cues for the kind
+ * of answer wanted, plus a small prior for better-ranked passages. A list's items count half, so a long
+ * list does not win on size alone; section headings count a little (they say what a sentence is about).
+ */
+export function scoreUnits(
+  units: EvidenceUnit[],
+  analysis: QuestionAnalysis,
+  known: string[],
+  idf: (t: string) => number,
+): ScoredUnit[] {
+  const totalWeight = Math.max(weightOf(known, idf), 1e-9);
+  return units.map((unit) => {
+    const [leadIn = "", ...items] = unit.isList ? unit.text.split("\n") : [unit.text];
+    const main = new Set(contentTerms(leadIn));
+    const listed = new Set(contentTerms(items.join(" ")));
+    const heading = new Set(contentTerms(unit.passage.meta.section));
+    let matched = 0;
+    for (const t of known) {
+      if (main.has(t)) matched += idf(t);
+      else if (listed.has(t)) matched += 0.5 * idf(t);
+      else if (heading.has(t)) matched += 0.3 * idf(t);
+    }
+    const terms = new Set([...main, ...listed]);
+    const rankPrior = 0.12 / (1 + unit.passageRank);
+    // Outside list questions a whole list is rarely the best quote: prefer the sentence or item.
+    const listDiscount = unit.isList && analysis.type !== "list" ? 0.85 : 1;
+    return { ...unit, terms, score: (matched / totalWeight) * listDiscount + typeBonus(unit, analysis) + rankPrior };
+  });
+}
