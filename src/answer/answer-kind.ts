@@ -43,12 +43,14 @@ export function answerKind(question: string): AnswerKind {
 
 const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
+// A year inside a period or a title ("Roadmap 2009-2015") dates the document, not an event.
+const eventYear = /(?<![\d–-])\b(?:1[89]\d{2}|20\d{2})\b(?![–-]\d)/;
 const numberWord =
   /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
 const currency = /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
-const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?[A-Z][a-z]+/;
+const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+)/g;
 const countries =
-  /\b(?:Brunei|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea|Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou)\b/;
+  /\b(?:Brunei|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea|Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou)\b/g;
 const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Secretary|Chairman|Director)\b\.?/;
 const bodyCue =
   /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
@@ -68,16 +70,20 @@ export function countsNoun(text: string, counted: readonly string[]): boolean {
  * Whether a piece of text holds an answer of the kind asked for; true for kinds that cannot be told
  * from the text alone (a list, a reason, a definition).
  */
-export function holdsKind(text: string, kind: AnswerKind, counted: readonly string[] = []): boolean {
+export function holdsKind(text: string, kind: AnswerKind, counted: readonly string[] = [], asked = ""): boolean {
+  // A place the question itself names ("the China-ASEAN centre") is not an answer to "in which country".
+  const askedLower = asked.toLowerCase();
+  const newPlace = (pattern: RegExp) =>
+    [...text.matchAll(pattern)].some((m) => !askedLower.includes((m[1] ?? m[0]).toLowerCase()));
   switch (kind) {
     case "date":
-      return year.test(text) || month.test(text);
+      return eventYear.test(text) || month.test(text);
     case "count":
       return countsNoun(text, counted);
     case "amount":
       return currency.test(text);
     case "place":
-      return placeCue.test(text) || countries.test(text);
+      return newPlace(placeCue) || newPlace(countries);
     case "person":
       return personCue.test(text) || bodyCue.test(text);
     default:

@@ -40,11 +40,14 @@ function featureQuestion(text: string, searchText: string, wholeKind: AnswerKind
 }
 
 /** Whether a unit holds an answer of the asked kind, about the asked thing (its years, ordinals and focus). */
-export function verifies(unit: EvidenceUnit, q: Pick<FeatureQuestion, "kind" | "counted" | "anchors">): boolean {
-  if (!holdsKind(unit.text, q.kind, q.counted)) return false;
+export function verifies(unit: EvidenceUnit, q: Pick<FeatureQuestion, "kind" | "counted" | "anchors"> & { asked?: string }): boolean {
+  if (!holdsKind(unit.text, q.kind, q.counted, q.asked)) return false;
   const context = unitContext(unit);
-  // A question may name several years ("the 2006 and 2007 seminars"): each quote must name one of them.
-  return q.anchors.length === 0 || q.anchors.some((a) => a.test(context));
+  // A question may name several years ("the 2006 and 2007 seminars"): a quote must name one of them,
+  // and the ordinal too when there is one ("the fifth forum in 2015").
+  const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label));
+  const ordinals = q.anchors.filter((a) => !/^\d{4}$/.test(a.label));
+  return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(context)));
 }
 
 interface QuestionParts {

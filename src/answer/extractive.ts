@@ -103,7 +103,12 @@ export function answerExtractively(
   const notGiven: string[] = [];
   for (const part of parts) {
     const kind = answerKind(part);
-    const q = { kind: kind === "other" ? answerKind(question) : kind, anchors: questionAnchors(part), counted: analyseQuestion(part).counted };
+    const q = {
+      kind: kind === "other" ? answerKind(question) : kind,
+      anchors: questionAnchors(part),
+      counted: analyseQuestion(part).counted,
+      asked: expand(part),
+    };
     if (selected.some((u) => verifies(u, q))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
     const verified = [...units].sort((a, b) => b.score - a.score).find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q));
