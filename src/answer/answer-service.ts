@@ -9,7 +9,10 @@ import { answerInConversation } from "./conversation-answer.js";
 import type { StoredIndex } from "../store/index-store.js";
 import { charLength } from "../text/index.js";
 import { answerExtractively } from "./extractive.js";
-import { stripPreamble } from "./question-analysis.js";
+import { splitQuestion, stripPreamble } from "./question-analysis.js";
+import { answerKind } from "./answer-kind.js";
+import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
+import { rankEvidence } from "./decide-answer.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -54,7 +57,7 @@ export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgre
    * ingested in the background and answers switch to the new index once it is complete.
    */
   watchCorpus?: boolean;
-  /** Passages retrieved per question. */
+  /** Passages given to the LLM for a draft (answers use the evidence pool). */
   k?: number;
 }
 
@@ -62,6 +65,8 @@ export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgre
 export interface AnswerService extends QuestionAnswerer {
   /** The retriever of the generation answers come from now (it changes when a live index switches). */
   readonly retriever: HybridRetriever;
+  /** The passages an answer to this question draws on, best first (what `eval` measures fact recall on). */
+  evidence(question: string, options?: AskOptions): Promise<Passage[]>;
   /** Brings the index up to date now (as a corpus change would) and switches to it. */
   refresh(): Promise<void>;
   /** Stops watching the corpus (and waits for an ingest it started). */
@@ -96,20 +101,37 @@ export async function createAnswerService(config: Config, options: AnswerService
   // Each question reads the retriever once, so it is answered wholly from one generation.
   const retrieverNow = () => live.retriever;
   const lifecycle = { refresh: () => live.refresh(), close: () => live.close() };
-  const k = options.k ?? 12;
+  // Neighbouring chunks, per generation (computed once when a generation is first asked).
+  const neighboursOf = new WeakMap<HybridRetriever, ReturnType<typeof neighbourMap>>();
+  const neighbours = (retriever: HybridRetriever) => {
+    const known = neighboursOf.get(retriever);
+    if (known) return known;
+    const built = neighbourMap(retriever.chunks);
+    neighboursOf.set(retriever, built);
+    return built;
+  };
 
+  const decideContext = (question: string, retriever: HybridRetriever) => ({
+    searchQuery: retriever.searchQuery(question),
+    expand: (text: string) => retriever.searchQuery(text),
+    idf: retriever.idf,
+  });
   const answerFromPassages = (question: string, passages: Passage[], retriever: HybridRetriever = retrieverNow()): Answer =>
-    answerExtractively(question, passages, {
-      searchQuery: retriever.searchQuery(question),
-      expand: (text) => retriever.searchQuery(text),
-      idf: retriever.idf,
-    });
+    answerExtractively(question, passages, decideContext(question, retriever));
+  // The one evidence pool both composers draw on: per-part retrieval, neighbours, sized by kind.
+  const poolFor = async (query: string, retriever: HybridRetriever = retrieverNow()): Promise<Passage[]> => {
+    const parts = splitQuestion(query);
+    const candidates = await gatherCandidates(retriever, neighbours(retriever), query, parts);
+    return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), decideContext(query, retriever));
+  };
+  const evidence = (question: string, askOptions: AskOptions = {}): Promise<Passage[]> =>
+    poolFor(contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history));
   // Follow-ups, narrowing and summary requests are read in the conversation (src/answer/conversation.ts).
   // Each question reads the retriever once, so it is answered wholly from one generation.
   const extractive = async (question: string, askOptions: AskOptions = {}): Promise<Answer> => {
     const retriever = retrieverNow();
     return answerInConversation(stripPreamble(validateQuestion(question)), askOptions.history ?? [], {
-      retrieve: (query) => retriever.retrieve(query, k),
+      retrieve: (query) => poolFor(query, retriever),
       answer: (query, passages) => answerFromPassages(query, passages, retriever),
       chunks: retriever.chunks,
       idf: retriever.idf,
@@ -124,6 +146,11 @@ export async function createAnswerService(config: Config, options: AnswerService
       retriever: { retrieve: (query, count) => retrieverNow().retrieve(query, count) },
       extractive: (question, passages) => answerFromPassages(question, passages),
       promptsDir: defaultPromptsDir,
+      // The same pool and the same "is it in the documents?" decision as the extractive answer.
+      evidence: async (query) => {
+        const passages = await poolFor(query);
+        return { passages, found: answerFromPassages(query, passages).found };
+      },
       logger,
       k: options.k,
     });
@@ -132,6 +159,7 @@ export async function createAnswerService(config: Config, options: AnswerService
         return retrieverNow();
       },
       ...lifecycle,
+      evidence,
       ask: (question, askOptions) => llm.ask(stripPreamble(validateQuestion(question)), askOptions),
       draft: (topic, askOptions) => llm.draft(stripPreamble(validateQuestion(topic)), askOptions),
     };
@@ -142,6 +170,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       return retrieverNow();
     },
     ...lifecycle,
+    evidence,
     ask: extractive,
   };
 }

@@ -1,4 +1,4 @@
-import { truncate } from "../text/index.js";
+import { stripNumbering, truncate } from "../text/index.js";
 import type { Answer, Citation, Passage } from "../core/types.js";
 import type { ScoredUnit } from "./score-units.js";
 
@@ -14,7 +14,7 @@ function citationFor(n: number, passage: Passage, quote: string): Citation {
 }
 
 /** The answer text with [n] markers (lists as bullets) and one citation per quoted passage. */
-export function composeAnswer(selected: ScoredUnit[]): Answer {
+export function composeAnswer(selected: ScoredUnit[], notGiven: readonly string[] = []): Answer {
   const numbers = new Map<string, number>();
   const quotes = new Map<string, string[]>();
   const paragraphs: string[] = [];
@@ -22,12 +22,15 @@ export function composeAnswer(selected: ScoredUnit[]): Answer {
     const id = unit.passage.id;
     if (!numbers.has(id)) numbers.set(id, numbers.size + 1);
     const n = numbers.get(id) ?? 0;
-    quotes.set(id, [...(quotes.get(id) ?? []), unit.text]);
+    // Quoted without the paragraph or list number it starts with ("14. In November 2007, …").
+    const [first = "", ...rest] = unit.text.split("\n");
+    const text = [stripNumbering(first), ...rest].join("\n");
+    quotes.set(id, [...(quotes.get(id) ?? []), text]);
     if (unit.isList) {
-      const [leadIn, ...items] = unit.text.split("\n");
+      const [leadIn, ...items] = text.split("\n");
       paragraphs.push(`${leadIn} [${n}]\n${items.map((item) => `- ${item.replace(/^[-•*]\s+/, "")}`).join("\n")}`);
     } else {
-      paragraphs.push(`${unit.text.replace(/\n/g, " ")} [${n}]`);
+      paragraphs.push(`${text.replace(/\n/g, " ")} [${n}]`);
     }
   }
   const citations = [...numbers.entries()].map(([id, n]) => {
@@ -35,6 +38,8 @@ export function composeAnswer(selected: ScoredUnit[]): Answer {
     const quote = (quotes.get(id) ?? []).map((q) => shorten(q, 600)).join(" … ");
     return passage ? [citationFor(n, passage, quote)] : [];
   });
+  // A partial answer names what the documents do not give.
+  if (notGiven.length > 0) paragraphs.push(`The documents do not give ${[...new Set(notGiven)].join(" or ")}.`);
   return {
     answer: paragraphs.join("\n\n"),
     mode: "extractive",
@@ -53,6 +58,20 @@ export function notFoundAnswerWith(closest: readonly Passage[]): Answer {
         : notFoundAnswer,
     mode: "extractive",
     citations: [],
+    found: false,
+    passages: [...closest],
+  };
+}
+
+/**
+ * The documents speak of the thing but never give what was asked: say so, and quote the closest thing
+ * they do say (found: false).
+ */
+export function notGivenAnswer(asked: readonly string[], said: ScoredUnit, closest: readonly Passage[]): Answer {
+  const quoted = composeAnswer([said]);
+  return {
+    ...quoted,
+    answer: `The documents do not give ${[...new Set(asked)].join(" or ")}. They say: ${quoted.answer}`,
     found: false,
     passages: [...closest],
   };

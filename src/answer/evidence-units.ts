@@ -13,37 +13,61 @@ export interface EvidenceUnit {
   isList: boolean;
   /** The sentence after this one in the same paragraph, if any. */
   following?: string;
+  /** The sentence (or line) before this one in the same passage; undefined for the passage's first. */
+  preceding?: string;
 }
 
 const listItem = /^(\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\)|[ivx]{1,5}\)|•|\*|-)\s+/;
 /** Splits passages into sentences and whole lists (a lead-in line followed by its items). */
 export function evidenceUnits(passages: readonly Passage[]): EvidenceUnit[] {
+  return passages.flatMap((passage, passageRank) => {
+    const key = `${passage.id}\u0000${passage.text}`;
+    let units = unitCache.get(key);
+    if (!units) {
+      units = passageUnits(passage);
+      if (unitCache.size >= maxCachedPassages) unitCache.clear();
+      unitCache.set(key, units);
+    }
+    return units.map((unit) => ({ ...unit, passage, passageRank }));
+  });
+}
+
+// Splitting is the slow part of reading a passage, and the same passages come back question after question.
+const maxCachedPassages = 20_000;
+const unitCache = new Map<string, EvidenceUnit[]>();
+
+function passageUnits(passage: Passage): EvidenceUnit[] {
+  const passageRank = 0;
   const units: EvidenceUnit[] = [];
-  passages.forEach((passage, passageRank) => {
+  {
     const lines = passage.text.split("\n");
+    let preceding: string | undefined;
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i] ?? "";
       let j = i + 1;
       while (j < lines.length && listItem.test(lines[j] ?? "")) j++;
       if (j > i + 1) {
         // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
-        units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true });
-        // Each item is also a candidate on its own, for questions one item answers.
-        for (const item of lines.slice(i + 1, j)) units.push({ passage, passageRank, text: item, isList: false });
+        units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true, preceding });
+        // Each item is also a candidate on its own, for questions one item answers (read with its lead-in).
+        for (const item of lines.slice(i + 1, j)) units.push({ passage, passageRank, text: item, isList: false, preceding: line });
+        preceding = lines[j - 1];
         i = j - 1;
         continue;
       }
       if (/:\s*$/.test(line) && i + 1 < lines.length) {
         // "Activities:" followed by a plain paragraph: keep the label with what it introduces.
-        units.push({ passage, passageRank, text: `${line}\n${lines[i + 1] ?? ""}`, isList: false });
+        units.push({ passage, passageRank, text: `${line}\n${lines[i + 1] ?? ""}`, isList: false, preceding });
+        preceding = lines[i + 1];
         i += 1;
         continue;
       }
       const sentences = splitSentences(line);
-      sentences.forEach((sentence, k) =>
-        units.push({ passage, passageRank, text: sentence, isList: false, following: sentences[k + 1] }),
-      );
+      sentences.forEach((sentence, k) => {
+        units.push({ passage, passageRank, text: sentence, isList: false, following: sentences[k + 1], preceding });
+        preceding = sentence;
+      });
     }
-  });
+  }
   return units;
 }

@@ -1,6 +1,8 @@
 import type { Answer, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { composeAnswer, notFoundAnswerWith } from "./compose-answer.js";
+import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
+import { answerKind, questionAnchors } from "./answer-kind.js";
+import { askedFor, verifies } from "./decide-answer.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { analyseQuestion, splitQuestion } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
@@ -34,6 +36,8 @@ export interface ExtractiveOptions {
   supportingMinScore: number;
   /** …or, adding none, score at least this share (a definition often takes two sentences). */
   runnerUpMinScore: number;
+  /** A unit that verifies (holds the asked kind of answer) may stand in when it scores this share of the best. */
+  verifiedMinScore: number;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
@@ -45,6 +49,8 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   closestPassages: 3,
   supportingMinScore: 0.7,
   runnerUpMinScore: 0.85,
+  // 0.6 on the tune split: lower lets unrelated dated sentences answer "when" questions.
+  verifiedMinScore: 0.6,
 };
 
 /**
@@ -70,12 +76,18 @@ export function answerExtractively(
   const totalWeight = weightOf(known, idf);
   const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
-  if (evidence.length === 0 || coverage < options.minCoverage || focusMissing.length > 0) {
+  if (evidence.length === 0 || coverage < options.minCoverage) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
   const candidates = evidenceUnits(evidence);
   const units = scoreUnits(candidates, analysis, known, idf);
+  const closest = passages.slice(0, options.closestPassages);
+  const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
+  // "The total budget of the forum": passages that never say "budget" cannot give it.
+  if (focusMissing.length > 0) {
+    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest) : notFoundAnswerWith(closest);
+  }
   // Each part of a many-part question gets its own best quote first.
   const parts = splitQuestion(question);
   const expand = context.expand ?? ((text: string) => text);
@@ -84,8 +96,28 @@ export function answerExtractively(
     for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
   }
   const selected = selectUnits(units, known, idf, { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) }, partBest);
-  if (selected.length === 0) return notFoundAnswerWith(passages.slice(0, options.closestPassages));
-  return composeAnswer(selected);
+  if (selected.length === 0) return notFoundAnswerWith(closest);
+  // Answer-type verification: each part needs a quote holding an answer of the asked kind (a number of
+  // the thing counted, a date, a place …) about the asked thing (its years and ordinals).
+  const best = selected.reduce((a, b) => (b.score > a.score ? b : a));
+  const notGiven: string[] = [];
+  for (const part of parts) {
+    const kind = answerKind(part);
+    const q = {
+      kind: kind === "other" ? answerKind(question) : kind,
+      anchors: questionAnchors(part),
+      counted: analyseQuestion(part).counted,
+      asked: expand(part),
+    };
+    if (selected.some((u) => verifies(u, q))) continue;
+    // A verified unit nearly as good as the chosen ones answers the part instead.
+    const verified = [...units].sort((a, b) => b.score - a.score).find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q));
+    if (verified) selected.push(verified);
+    else notGiven.push(askedFor(q.kind, part));
+  }
+  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest);
+  const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+  return composeAnswer([...new Set(ordered)], notGiven);
 }
 
 /** The unit that best answers one part of a question (scored on the part, with the whole as context). */

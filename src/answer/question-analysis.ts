@@ -70,6 +70,11 @@ export function stripPreamble(question: string): string {
  */
 export function splitQuestion(question: string): string[] {
   const q = stripPreamble(question);
+  // A Chinese question asks several things as several sentences ("…是哪一年？…又是哪一年？").
+  if (hasChinese(q)) {
+    const sentences = q.split(/(?<=[？?])/).map((s) => s.trim()).filter((s) => s.length >= 4);
+    return sentences.length > 1 ? sentences : [q];
+  }
   const parts = q
     .split(/(?:\s*[,:;]\s*|\s+)(?:and\s+)?(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)/i)
     .map((p) => p.trim())

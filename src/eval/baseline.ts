@@ -12,6 +12,8 @@ export interface EvalTarget {
   label: string;
   ask(question: string): Promise<Answer>;
   retrieve(question: string, k: number): Promise<Passage[]>;
+  /** The passages the answerer draws on, best first (for fact recall@k); the top 12 retrieved by default. */
+  evidence?(question: string): Promise<Passage[]>;
 }
 
 /**

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { CoopdocsError } from "../core/coopdocs-error.js";
 import type { Answer, Passage } from "../core/types.js";
 import { readEvalSet } from "./evalset.js";
-import { gradeAnswer, percentile, summarise } from "./metrics.js";
+import { selectSplit } from "./evalset.js";
+import { factsWithin, gradeAnswer, percentile, summarise } from "./metrics.js";
 import { unmetTargets } from "./run-eval.js";
 
 const passage = (file: string): Passage => ({
@@ -70,5 +71,28 @@ describe("readEvalSet", () => {
     await writeFile(bad, `${JSON.stringify({ id: "a", question: "Q?", must_contain: [], sources: [], kind: "x" })}\n{"id": "b"}\n`);
     await expect(readEvalSet(bad)).rejects.toSatisfy((e) => CoopdocsError.is(e, "evalset_invalid") && /line 2/.test((e as Error).message));
     await expect(readEvalSet(path.join(dir, "missing.jsonl"))).rejects.toThrow(/Cannot read/);
+  });
+});
+
+describe("fact recall and the per-kind breakdown", () => {
+  const withText = (text: string): Passage => ({ ...passage("a.txt"), text });
+
+  it("finds how many top passages hold every group, and summarises recall@k, lengths and kinds", () => {
+    const groups = [["alpha"], ["beta", "gamma"]];
+    expect(factsWithin(groups, [withText("alpha"), withText("x"), withText("Gamma")])).toBe(3);
+    expect(factsWithin(groups, [withText("alpha")])).toBeNull();
+    const q = { id: "x", question: "?", must_contain: groups, sources: ["a.txt"], kind: "fact" };
+    const near = gradeAnswer(q, answer("alpha gamma [1]", ["a.txt"]), [], 5, [withText("alpha gamma")]);
+    const far = gradeAnswer({ ...q, kind: "list" }, answer("alpha [1]", ["a.txt"]), [], 5, [withText("alpha"), withText("x"), withText("x"), withText("beta")]);
+    const s = summarise([near, far]);
+    expect(s).toMatchObject({ factRecallAt3: 0.5, factRecallAt5: 1, medianAnswerChars: 9 });
+    expect(s.byKind).toEqual({ fact: { questions: 1, passRate: 1 }, list: { questions: 1, passRate: 0 } });
+  });
+
+  it("selects one split", () => {
+    const base = { question: "?", must_contain: [], sources: [], kind: "unanswerable" };
+    const qs = [{ ...base, id: "a", split: "tune" as const }, { ...base, id: "b", split: "check" as const }];
+    expect(selectSplit(qs, "check").map((q) => q.id)).toEqual(["b"]);
+    expect(selectSplit(qs)).toHaveLength(2);
   });
 });

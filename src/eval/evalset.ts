@@ -10,7 +10,16 @@ const evalQuestionSchema = z.object({
   /** Corpus files that hold the answer; empty for unanswerable questions. */
   sources: z.array(z.string()),
   kind: z.string(),
+  /** "tune" questions may be studied and fitted on; "check" questions are for measuring only. */
+  split: z.enum(["tune", "check"]).optional(),
 });
+
+export type EvalSplit = "tune" | "check";
+
+/** The questions of one split (all of them when no split is asked for). */
+export function selectSplit(questions: readonly EvalQuestion[], split?: EvalSplit): EvalQuestion[] {
+  return split ? questions.filter((q) => q.split === split) : [...questions];
+}
 
 export type EvalQuestion = z.infer<typeof evalQuestionSchema>;
 

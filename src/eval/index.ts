@@ -1,5 +1,5 @@
-export { readEvalSet } from "./evalset.js";
-export type { EvalQuestion } from "./evalset.js";
+export { readEvalSet, selectSplit } from "./evalset.js";
+export type { EvalQuestion, EvalSplit } from "./evalset.js";
 export { gradeAnswer, summarise, percentile, isUnanswerable } from "./metrics.js";
 export type { EvalSummary, QuestionResult } from "./metrics.js";
 export { runEval, evalTargets, unmetTargets } from "./run-eval.js";

@@ -23,7 +23,8 @@ export async function runEval(
     const answer = await target.ask(q.question);
     const latencyMs = performance.now() - started;
     const retrieved = await target.retrieve(q.question, k);
-    results.push(gradeAnswer(q, answer, retrieved, latencyMs));
+    const evidence = target.evidence ? await target.evidence(q.question) : await target.retrieve(q.question, 12);
+    results.push(gradeAnswer(q, answer, retrieved, latencyMs, evidence));
   }
   options.onQuestion?.(questions.length, questions.length);
   return { label: target.label, summary: summarise(results), results };

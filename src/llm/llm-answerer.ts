@@ -24,8 +24,14 @@ export interface LlmAnswererOptions {
   /** Folder with system.txt, answer.txt, condense.txt and draft.txt; the project's prompts/ by default. */
   promptsDir?: string;
   logger?: Logger;
-  /** Passages given to the model for an answer (default 6). */
+  /** Passages given to the model for an answer (default 6) when no `evidence` is given. */
   k?: number;
+  /**
+   * The core's evidence pool and not-found decision for a standalone question (the same the extractive
+   * answer uses). When given, answers are written from these passages, and a question they do not
+   * answer gets the extractive "not in the documents" answer without a model call.
+   */
+  evidence?: (question: string) => Promise<{ passages: Passage[]; found: boolean }>;
   /** Passages given to the model for a report draft (default 8). */
   draftK?: number;
   /** Another LangChain chat model instead of the one built from `llm` (the settings are still checked). */
@@ -84,7 +90,8 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
       logger,
       signal: opts.signal,
     });
-    const passages = await retriever.retrieve(condensed.query, task === "draft" ? draftK : k);
+    const evidence = task === "answer" && options.evidence ? await options.evidence(condensed.query) : undefined;
+    const passages = evidence?.passages ?? (await retriever.retrieve(condensed.query, task === "draft" ? draftK : k));
     // The extractive fallback answers what was searched: the standalone question, or (when the model
     // could not write one) the last question and the follow-up together, as the extractive mode does.
     const plainQuestion = condensed.query;
@@ -92,7 +99,7 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
       ...extractive(plainQuestion, passages),
       note: `${reason}, ${fallbackTail[task]}.`,
     });
-    if (passages.length === 0) return extractive(plainQuestion, passages);
+    if (passages.length === 0 || evidence?.found === false) return extractive(plainQuestion, passages);
     // A model that just timed out or could not be reached will not answer now either: do not make
     // the user wait a second time.
     const condenseFailure = condensed.failure;

@@ -1,9 +1,10 @@
+import { InvalidArgumentError } from "commander";
 import path from "node:path";
 import { createAnswerService } from "../../answer/answer-service.js";
 import { createBaseline } from "../../eval/baseline.js";
 import type { Answer } from "../../core/types.js";
 import { CoopdocsError, ErrorCode } from "../../core/coopdocs-error.js";
-import { readEvalSet } from "../../eval/evalset.js";
+import { readEvalSet, selectSplit, type EvalSplit } from "../../eval/evalset.js";
 import { formatLlmAnswerSummary, summariseLlmAnswers } from "../../eval/llm-answers.js";
 import { resolveLlmSettings } from "../../llm/index.js";
 import { formatEvalReport } from "../../eval/format-report.js";
@@ -19,12 +20,16 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
     .command("eval")
     .description("Grade answers and retrieval on a JSONL evaluation set.")
     .option("--set <file>", "evaluation set (JSONL)", defaultEvalSet)
+    .option("--split <split>", "only the questions of one split: tune (may be fitted on) or check (measure only)", (v) => {
+      if (v !== "tune" && v !== "check") throw new InvalidArgumentError('Use "tune" or "check".');
+      return v as EvalSplit;
+    })
     .option("--json", "print the report as JSON")
     .option("--k <n>", "passages retrieved for hit@k and MRR", (v) => Number.parseInt(v, 10), 10)
     .option("--baseline", "also run the plain LangChain recipe and show ratios")
     .option("--strict", "exit with status 1 when a target is not met")
     .option("--llm", "answer through the configured LLM (LLM_PROVIDER, LLM_BASE_URL, LLM_MODEL) and report how its answers came out")
-    .action(async (options: { set: string; json?: boolean; k: number; baseline?: boolean; strict?: boolean; llm?: boolean }) => {
+    .action(async (options: { set: string; split?: EvalSplit; json?: boolean; k: number; baseline?: boolean; strict?: boolean; llm?: boolean }) => {
       const { config, logger } = createCliContext();
       if (options.llm && config.llm.provider === "none") {
         throw new CoopdocsError(
@@ -34,7 +39,7 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
         );
       }
       const llmSettings = options.llm ? resolveLlmSettings(config.llm) : undefined;
-      const questions = await readEvalSet(path.resolve(options.set));
+      const questions = selectSplit(await readEvalSet(path.resolve(options.set)), options.split);
       const service = await createAnswerService(config, { logger, onProgress: createIngestProgress(logger) });
       const label = `coopdocs (${config.llm.provider === "none" ? "extractive" : `llm: ${config.llm.provider}${llmSettings ? ` ${llmSettings.model}` : ""}`})`;
       const answers: Answer[] = [];
@@ -43,13 +48,14 @@ export const registerEval: RegisterCommand = (program, setExitCode) => {
       };
       const report = await runEval(
         {
-          label,
+          label: options.split ? `${label}, ${options.split} split` : label,
           ask: async (q) => {
             const answer = await service.ask(q);
             answers.push(answer);
             return answer;
           },
           retrieve: (q, k) => service.retriever.retrieve(q, k),
+          evidence: (q) => service.evidence(q),
         },
         questions,
         { k: options.k, onQuestion: progress },

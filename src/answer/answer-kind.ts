@@ -1,0 +1,148 @@
+import { contentTerms } from "../store/lexical-index.js";
+
+/**
+ * What kind of answer a question asks for. A sentence answers only if it holds an answer of that
+ * kind: a count needs a number of the thing counted, a date a year or month, and so on.
+ */
+export type AnswerKind = "count" | "amount" | "date" | "person" | "place" | "list" | "name" | "reason" | "definition" | "other";
+
+// Chinese question words, checked before the English patterns (the first match wins).
+const chineseKinds: [RegExp, AnswerKind][] = [
+  [/多少钱|金额|预算|资金多少/, "amount"],
+  [/什么时候|何时|哪一年|哪年|几月|日期|哪一天/, "date"],
+  [/哪里|哪儿|何处|在哪|哪个城市|哪个国家/, "place"],
+  [/谁|何人|哪个机构|哪个部门/, "person"],
+  [/多少个|几个|多少项|多少名|多少人|多少/, "count"],
+  [/主题|名称|叫什么/, "name"],
+  [/为什么|为何|目的/, "reason"],
+  [/哪些|有什么|列出/, "list"],
+  [/是什么|指什么/, "definition"],
+];
+
+const englishKinds: [RegExp, AnswerKind][] = [
+  [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
+  [/\bhow many\b|\bnumber of\b/, "count"],
+  [/^(?:when|on what date|in what year|what (?:year|date|month))\b|\bwhen\b|\bwhat (?:year|date|month)\b/, "date"],
+  [/^where\b|\bwhere\b|\bwhich (?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/, "place"],
+  [/^(?:who|whom|whose)\b|\bwho\b|\bwhich (?:body|bodies|organi[sz]ations?|ministry|institutions?|agency|party|parties)\b/, "person"],
+  [/\b(?:theme|title|slogan)\b|\bwhat (?:is|was) (?:it|the \w+) (?:called|named)\b/, "name"],
+  [/^why\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:purpose|aim|goal|objective|rationale)s?\b|\bin order to\b/, "reason"],
+  [
+    /^(?:what|which) (?:are|were)\b|\blist\b|\bareas\b|\bsources\b|\bpillars\b|\bmandate\b|\bfunctions?\b|\bcomponents\b|\bsteps\b|\bactivities\b|\bpriorities\b/,
+    "list",
+  ],
+  [/^what (?:is|was|does)\b|\bstand for\b|\bmean\b/, "definition"],
+];
+
+export function answerKind(question: string): AnswerKind {
+  const q = question.toLowerCase();
+  for (const [pattern, kind] of chineseKinds) if (pattern.test(q)) return kind;
+  for (const [pattern, kind] of englishKinds) if (pattern.test(q)) return kind;
+  return "other";
+}
+
+const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
+// A year inside a period or a title ("Roadmap 2009-2015") dates the document, not an event.
+const eventYear = /(?<![\d–-])\b(?:1[89]\d{2}|20\d{2})\b(?![–-]\d)/;
+const numberWord =
+  /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
+const currency = /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
+const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+)/g;
+const countries =
+  /\b(?:Brunei|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea|Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou)\b/g;
+const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Secretary|Chairman|Director)\b\.?/;
+const bodyCue =
+  /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
+
+/** "How many priority areas…" is answered by "six priority areas": a number shortly before the counted noun. */
+export function countsNoun(text: string, counted: readonly string[]): boolean {
+  const words = text.split(/[^\p{L}\p{N},-]+/u).map((w) => w.replace(/,$/, ""));
+  return words.some(
+    (word, i) =>
+      numberWord.test(word) &&
+      !year.test(word) &&
+      (counted.length === 0 || words.slice(i + 1, i + 5).some((w) => counted.some((n) => contentTerms(w).includes(n)))),
+  );
+}
+
+/**
+ * Whether a piece of text holds an answer of the kind asked for; true for kinds that cannot be told
+ * from the text alone (a list, a reason, a definition).
+ */
+export function holdsKind(text: string, kind: AnswerKind, counted: readonly string[] = [], asked = ""): boolean {
+  // A place the question itself names ("the China-ASEAN centre") is not an answer to "in which country".
+  const askedLower = asked.toLowerCase();
+  const newPlace = (pattern: RegExp) =>
+    [...text.matchAll(pattern)].some((m) => !askedLower.includes((m[1] ?? m[0]).toLowerCase()));
+  switch (kind) {
+    case "date":
+      return eventYear.test(text) || month.test(text);
+    case "count":
+      return countsNoun(text, counted);
+    case "amount":
+      return currency.test(text);
+    case "place":
+      return newPlace(placeCue) || newPlace(countries);
+    case "person":
+      return personCue.test(text) || bodyCue.test(text);
+    default:
+      return true;
+  }
+}
+
+/** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
+export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person"];
+
+const countedStop = new Set(["are", "were", "is", "was", "did", "do", "does", "have", "has", "had", "will", "of", "in", "at", "for", "attended", "took", "there", "been"]);
+
+/** The thing counted in "how many X …" (one or two words), e.g. "participants" or "priority areas". */
+export function countedPhrase(question: string): string | undefined {
+  const words = /\bhow many\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
+  if (!words?.[1]) return undefined;
+  return words[2] && !countedStop.has(words[2].toLowerCase()) ? `${words[1]} ${words[2]}` : words[1];
+}
+
+const ordinals: Record<string, number> = {
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
+  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
+  nineteenth: 19, twentieth: 20,
+};
+const chineseNumerals: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+
+/** A year ("2014") or an ordinal ("fifth", "5th", "第五届") the question pins its subject to. */
+export interface Anchor {
+  label: string;
+  /** Whether a piece of text names the same year or ordinal. */
+  test(text: string): boolean;
+}
+
+function ordinalAnchor(n: number, label: string): Anchor {
+  const words = Object.entries(ordinals).filter(([, v]) => v === n).map(([w]) => w);
+  const pattern = new RegExp(`\\b(?:${[...words, `${n}(?:st|nd|rd|th)`].join("|")})\\b`, "i");
+  return { label, test: (text) => pattern.test(text) };
+}
+
+/**
+ * The years and ordinals in a question ("the 2008 meeting", "the fifth forum"). An answer about
+ * another year or another forum is not an answer, however many words it shares with the question.
+ */
+export function questionAnchors(question: string): Anchor[] {
+  const anchors: Anchor[] = [];
+  for (const y of new Set(question.match(/(?<![\d-])(?:1[89]\d{2}|20\d{2})(?![\d-])/g) ?? [])) {
+    const pattern = new RegExp(`(?<!\\d)${y}(?!\\d)`);
+    anchors.push({ label: y, test: (text) => pattern.test(text) });
+  }
+  for (const word of new Set(question.toLowerCase().match(/\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b/g) ?? [])) {
+    // "the first forum" pins the subject; "when did ASEAN first propose" does not.
+    const ordinal = word.replace(/^the /, "");
+    const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
+    anchors.push(ordinalAnchor(n, ordinal));
+  }
+  for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2})[届次]/g)) {
+    const numeral = match[1] ?? "";
+    const n = numeral.length === 2 && numeral.startsWith("十") ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0) : chineseNumerals[numeral] ?? 0;
+    if (n > 0) anchors.push(ordinalAnchor(n, match[0]));
+  }
+  return anchors;
+}

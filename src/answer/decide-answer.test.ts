@@ -1,0 +1,89 @@
+import { describe, expect, it } from "vitest";
+import type { Passage } from "../core/types.js";
+import { answerKind, countedPhrase, holdsKind, questionAnchors } from "./answer-kind.js";
+import { neighbourMap } from "./evidence-pool.js";
+import { answerExtractively } from "./extractive.js";
+
+let counter = 0;
+function passage(text: string, file = "doc.txt", start = 0): Passage {
+  counter += 1;
+  return {
+    id: `q${counter}`,
+    text,
+    meta: { file, title: file, section: "Section", page: null, start, end: start + text.length, year: null },
+    score: 1,
+    similarity: 0.5,
+  };
+}
+const idf = () => 1;
+
+describe("answer kind", () => {
+  it("tells what kind of answer a question asks for", () => {
+    expect(answerKind("How many workshops were held?")).toBe("count");
+    expect(answerKind("How much money did the fund give?")).toBe("amount");
+    expect(answerKind("When was the office opened?")).toBe("date");
+    expect(answerKind("Which city hosted the meeting?")).toBe("place");
+    expect(answerKind("Who chairs the committee?")).toBe("person");
+    expect(answerKind("What was the theme of the meeting?")).toBe("name");
+    expect(answerKind("Why was the office opened?")).toBe("reason");
+    expect(answerKind("会议是哪一年召开的？")).toBe("date");
+    expect(countedPhrase("How many participants attended the meeting?")).toBe("participants");
+    expect(countedPhrase("How many priority areas are there?")).toBe("priority areas");
+  });
+
+  it("checks that a sentence holds an answer of that kind", () => {
+    expect(holdsKind("The office opened in March 2010.", "date")).toBe(true);
+    expect(holdsKind("The office opened after a long debate.", "date")).toBe(false);
+    expect(holdsKind("Twelve workshops were held.", "count", ["workshop"])).toBe(true);
+    expect(holdsKind("Workshops were held in 2012.", "count", ["workshop"])).toBe(false);
+    expect(holdsKind("The fund gave USD 2 million.", "amount")).toBe(true);
+    expect(holdsKind("The fund gave generously.", "amount")).toBe(false);
+  });
+
+  it("pins a question to its years and ordinals, not to an adverb", () => {
+    const anchors = questionAnchors("Where was the fifth meeting held in 2015?");
+    expect(anchors.map((a) => a.label)).toEqual(["2015", "fifth"]);
+    expect(anchors[1]?.test("the 5th meeting")).toBe(true);
+    expect(questionAnchors("When did they first meet?")).toEqual([]);
+    expect(questionAnchors("第五届会议在哪里举行？").map((a) => a.test("the fifth meeting"))).toEqual([true]);
+  });
+});
+
+describe("answer-type verification", () => {
+  it("says the documents do not give a number they never give, and what they do say", () => {
+    const p = passage("The first meeting was held in Lisbon in October 2011. Many delegates attended the first meeting.");
+    const answer = answerExtractively("How many delegates attended the first meeting?", [p], { idf });
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/^The documents do not give the number of delegates\. They say: .* \[1\]$/);
+  });
+
+  it("does not answer about another year than the one asked", () => {
+    const p = passage("The council met in Lisbon in 2011 and agreed a work plan.");
+    expect(answerExtractively("Where did the council meet in 2019?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("Where did the council meet in 2011?", [p], { idf }).answer).toContain("Lisbon");
+  });
+
+  it("answers the part it can and names the part it cannot", () => {
+    const p = passage("The council was set up in 2011 to coordinate river monitoring.");
+    const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], { idf });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("2011");
+    expect(answer.answer).toContain("The documents do not give the number of members.");
+  });
+
+  it("quotes sentences without their paragraph number", () => {
+    const p = passage("14. In November 2007, the council proposed a river office.");
+    expect(answerExtractively("When did the council propose a river office?", [p], { idf }).answer).toBe(
+      "In November 2007, the council proposed a river office. [1]",
+    );
+  });
+});
+
+describe("evidence pool", () => {
+  it("finds the chunks before and after a chunk in the same document", () => {
+    const [a, b, c, other] = [passage("a", "x.txt", 0), passage("b", "x.txt", 10), passage("c", "x.txt", 20), passage("d", "y.txt", 5)];
+    const map = neighbourMap([c, a, other, b].map((p) => p as Passage));
+    expect(map.get(b.id)?.map((n) => n.text).sort()).toEqual(["a", "c"]);
+    expect(map.get(other.id)).toEqual([]);
+  });
+});
