@@ -55,6 +55,10 @@ const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Sec
 const bodyCue =
   /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
 
+// People named by their role rather than a title or a body's name ("brings city officials together").
+const roleCue =
+  /\b(?:officials|ministers|leaders|experts|representatives|delegates|delegations|participants|policymakers|decision makers|researchers|scholars|students|youth|staff|governments|agencies|organi[sz]ations|institutions|enterprises|companies|partners|stakeholders|communities|villages|member states)\b/i;
+
 /** "How many priority areas…" is answered by "six priority areas": a number shortly before the counted noun. */
 export function countsNoun(text: string, counted: readonly string[]): boolean {
   const words = text.split(/[^\p{L}\p{N},-]+/u).map((w) => w.replace(/,$/, ""));
@@ -85,7 +89,7 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     case "place":
       return newPlace(placeCue) || newPlace(countries);
     case "person":
-      return personCue.test(text) || bodyCue.test(text);
+      return personCue.test(text) || bodyCue.test(text) || roleCue.test(text);
     default:
       return true;
   }

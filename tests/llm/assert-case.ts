@@ -43,7 +43,7 @@ export function expectCaseHandled(recorded: RecordedCase, answer: Answer, passag
     expect(answer.passages.length, label).toBeGreaterThan(0);
   } else {
     expect(answer.mode, label).toBe("extractive");
-    expect(answer.note, label).toMatch(outcome.note);
+    expect(answer.note ?? "(no note)", label).toMatch(outcome.note);
   }
   if (chunks === null) return;
   expectNoUncheckedChunk(recorded, chunks, "onToken");
