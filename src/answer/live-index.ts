@@ -1,6 +1,5 @@
 import path from "node:path";
 import { watch, type FSWatcher } from "chokidar";
-import type { Logger } from "../core/logger.js";
 import type { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { indexFiles, readStoredIndex, type StoredIndex } from "../store/index-store.js";
 import { ensureIndex, type EnsureIndexOptions } from "./ensure-index.js";

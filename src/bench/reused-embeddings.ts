@@ -33,7 +33,7 @@ export class ReusedVectorEmbeddings extends Embeddings {
 
   constructor(
     private readonly real: Embedder,
-    private readonly chunks: readonly Chunk[],
+    chunks: readonly Chunk[],
     private readonly vectors: readonly Float32Array[],
     private readonly noise = 0.004,
     seed = 42,

@@ -1,4 +1,4 @@
-import { Document } from "@langchain/core/documents";
+import type { Document } from "@langchain/core/documents";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import path from "node:path";

@@ -49,7 +49,6 @@ function liftPageNumbersAndFootnotes(text: string): { body: string; footnotes: s
       if (resumesBody && j > footnoteStart) {
         footnotes.push(lines.slice(footnoteStart, j).join(" ").trim());
         i = j - 1; // skip the page number, blank lines and footnote lines
-        continue;
       }
     }
     // Only the page number goes; what follows is body text.

@@ -26,6 +26,8 @@ export class LlmCallError extends Error {
         return "The LLM returned an unusable reply";
       case "empty":
         return "The LLM returned an empty reply";
+      default:
+        return "The LLM call failed";
     }
   }
 }

@@ -203,9 +203,10 @@ export function renderFeedback(view: AnswerView): KnownBlock[] {
       ],
     },
   ];
-  if (view.votes && view.votes.size > 0) {
+  const votes = view.votes;
+  if (votes && votes.size > 0) {
     const by = (rating: "up" | "down") =>
-      [...view.votes!].filter(([, r]) => r === rating).map(([user]) => `<@${user.replace(/[^A-Z0-9]/gi, "")}>`);
+      [...votes].filter(([, r]) => r === rating).map(([user]) => `<@${user.replace(/[^A-Z0-9]/gi, "")}>`);
     const parts = [
       by("up").length > 0 ? `👍 ${by("up").join(" ")}` : "",
       by("down").length > 0 ? `👎 ${by("down").join(" ")}` : "",

@@ -60,7 +60,12 @@ describe("runDraft", () => {
     const material: Answer = { ...drafted, mode: "extractive", answer: "Biodiversity is one of them [1]." };
     const asked: string[] = [];
     const out = capture();
-    const answer = await runDraft({ ask: async (q) => (asked.push(q), material) }, "biodiversity", { json: true, write: out.write });
+    const answer = await runDraft({
+      ask: async (q) => {
+        asked.push(q);
+        return material;
+      },
+    }, "biodiversity", { json: true, write: out.write });
     expect(asked).toEqual(["biodiversity"]);
     expect(answer.note).toBe(draftNeedsLlmNote);
     expect(JSON.parse(out.text())).toMatchObject({ mode: "extractive", note: draftNeedsLlmNote });

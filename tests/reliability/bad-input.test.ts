@@ -42,6 +42,7 @@ const injections = [
   "\u0000\u0007\u001b[31m\u202e\u200b\ufeff",
   "\ud800",
   "🇨🇳🇸🇬 环境合作 ✓",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile question that looks like a template
   "%s%n%x {{constructor}} ${process.env}",
 ];
 

@@ -95,7 +95,10 @@ describe("ingest killed with SIGKILL at random points", () => {
 
   async function killRounds(ws: TinyWorkspace, lane: number): Promise<void> {
     let seed = 7 + lane;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed / 2 ** 31;
+    };
     for (let round = 0; round < roundsPerLane; round++) {
       await writeFile(path.join(ws.corpusDir, "air.txt"), `# Clean Air Dialogue\n\nRound ${round}: haze monitoring across cities.\n`);
       const child = spawnTs("tests/reliability/ingest-child.ts", [ws.corpusDir, ws.indexDir]);

@@ -23,7 +23,7 @@ export function findGutter(segments: LineSegment[], pageWidth: number, bodySize:
     for (const item of s.items) {
       for (let x = Math.max(lo, Math.floor(item.x)); x <= Math.min(hi, Math.ceil(item.x + item.width)); x++) covered.add(x);
     }
-    for (const x of covered) crossing[x - lo]! += 1;
+    for (const x of covered) crossing[x - lo] = (crossing[x - lo] ?? 0) + 1;
   }
   const limit = segments.length * gutterCrossShare;
   let best: { from: number; to: number } | undefined;

@@ -43,14 +43,18 @@ export function htmlToText(html: string, options: { footnoteIds?: RegExp } = {})
     const tag = node.nodeName;
     if (skipTags.has(tag)) return;
     const heading = /^H([1-6])$/.exec(tag);
-    if (heading?.[1]) return emit(`${"#".repeat(Number(heading[1]))} ${inlineText(node).replace(/\s+/g, " ")}`);
+    if (heading?.[1]) {
+      emit(`${"#".repeat(Number(heading[1]))} ${inlineText(node).replace(/\s+/g, " ")}`);
+      return;
+    }
     if (tag === "LI") {
       const id = node.getAttribute?.("id") ?? "";
       if (options.footnoteIds?.test(id)) {
         footnotes.push(clean(inlineText(node).replace(/\s*↑\s*$/, "")));
         return;
       }
-      return emit(`• ${inlineText(node).replace(/\s+/g, " ")}`);
+      emit(`• ${inlineText(node).replace(/\s+/g, " ")}`);
+      return;
     }
     if (tag === "TR") {
       const cells = Array.from(node.childNodes)
@@ -60,7 +64,10 @@ export function htmlToText(html: string, options: { footnoteIds?: RegExp } = {})
       if (cells.length > 0) emit(cells.join(" | "));
       return;
     }
-    if (tag === "P" || (blockTags.has(tag) && !hasBlockChild(node))) return emit(inlineText(node));
+    if (tag === "P" || (blockTags.has(tag) && !hasBlockChild(node))) {
+      emit(inlineText(node));
+      return;
+    }
     for (const child of Array.from(node.childNodes)) walk(child);
   };
   for (const child of Array.from(document.body.childNodes as ArrayLike<DomNode>)) walk(child);

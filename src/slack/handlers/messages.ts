@@ -22,7 +22,7 @@ export function registerDirectMessageHandler(
 ): void {
   app.message(async ({ message: event, client, context }) => {
     const message = readMessage(event);
-    if (!message || message.channelType !== "im") return;
+    if (message?.channelType !== "im") return;
     await track(handleIncoming(runtime, "dm", message, client, context));
   });
 }
