@@ -10,6 +10,7 @@ import { formatHistory } from "./prompts.js";
 
 /** Turns of the thread shown to the model: the latest ones are what a follow-up refers to. */
 const maxTurns = 8;
+// A condensed question longer than this is the model rambling, not a question: the original is used instead.
 const maxQuestionChars = 500;
 
 export interface CondensedQuestion {

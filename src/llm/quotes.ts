@@ -1,6 +1,7 @@
 import { splitTextSentences, truncate } from "../text/index.js";
 import type { Citation, Passage } from "../core/types.js";
 
+// A quote long enough for the sentence(s) a claim rests on, short enough to read under the answer.
 const maxQuoteChars = 400;
 const stopwords = new Set(
   "the and for with that this from are was were has have had its their which into also been will shall than such these those other about under between over more most they them our your not but can may all any each both".split(
