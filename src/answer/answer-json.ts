@@ -16,6 +16,8 @@ export interface AnswerJson {
   found: boolean;
   note?: string;
   closest: ClosestPassage[];
+  /** Ids of the passages the answer drew on: sent back with a follow-up so "which of those…" can narrow them. */
+  passageIds: string[];
 }
 
 /**
@@ -52,5 +54,6 @@ export function answerToJson(answer: Answer, publicUrl?: string): AnswerJson {
             ...link({ file: p.meta.file, page: p.meta.page, quote: p.text }),
           };
         }),
+    passageIds: answer.found ? answer.passages.map((p) => p.id) : [],
   };
 }

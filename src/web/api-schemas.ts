@@ -5,6 +5,8 @@ import { maxQuestionChars } from "../answer/index.js";
 export const maxHistoryTurns = 20;
 /** Characters of one earlier turn: an answer with its reference list fits. */
 export const maxTurnChars = 8000;
+/** Passage ids of one earlier answer: an evidence pool is at most a few dozen passages. */
+const maxPassageIds = 100;
 
 export const askRequestSchema = z
   .object({
@@ -18,6 +20,9 @@ export const askRequestSchema = z
         z.strictObject({
           role: z.enum(["user", "assistant"]),
           text: z.string().max(maxTurnChars),
+          // An assistant turn may carry its answer's evidence (from `passageIds`), for follow-ups that narrow it.
+          passageIds: z.array(z.string().max(200)).max(maxPassageIds).optional(),
+          found: z.boolean().optional(),
         }),
       )
       .max(maxHistoryTurns)
@@ -44,6 +49,7 @@ export const answerSchema = z
     note: z.string().optional(),
     citations: z.array(z.object({ n: z.number().int(), ...citationFields })),
     closest: z.array(z.object(citationFields)).describe("The closest passages when the documents do not hold the answer."),
+    passageIds: z.array(z.string()).describe("Passages the answer drew on; send them back in the assistant turn of `history` so a follow-up can narrow them."),
   });
 
 export const sourceSchema = z

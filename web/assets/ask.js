@@ -130,7 +130,10 @@ async function ask(question) {
   }
   renderAnswer(answerArea, answer);
   // The API takes at most 20 earlier turns of 8,000 characters; the latest ones matter for a follow-up.
-  history.push({ role: "user", text: question }, { role: "assistant", text: answer.answer.slice(0, 8000) });
+  history.push(
+    { role: "user", text: question },
+    { role: "assistant", text: answer.answer.slice(0, 8000), passageIds: (answer.passageIds ?? []).slice(0, 100), found: answer.found },
+  );
   history = history.slice(-20);
   lastAnswer = answer;
   copyButton.disabled = false;
