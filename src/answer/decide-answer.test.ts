@@ -63,6 +63,25 @@ describe("answer-type verification", () => {
     expect(answerExtractively("Where did the council meet in 2011?", [p], { idf }).answer).toContain("Lisbon");
   });
 
+  it("wants a country for 'which country', not one inside a partnership's name", () => {
+    expect(holdsKind("The ASEAN-China River Plan is run by the Secretariat.", "place", [], "Which country runs the plan?")).toBe(false);
+    expect(holdsKind("The China Trust Fund supports the plan.", "place", [], "Which country runs the plan?")).toBe(false);
+    expect(holdsKind("The plan is run from Thailand.", "place", [], "Which country runs the plan?")).toBe(true);
+    expect(holdsKind("The plan is run from Europe in East Asia.", "place", [], "Which member state runs the plan?")).toBe(false);
+  });
+
+  it("takes the place next to the year asked, not another event's place in the same sentence", () => {
+    const p = passage("Workshops were held on rivers in Lisbon in April 2011, on soils in Lisbon in July 2012 and on air quality in many more towns around the region in May 2014.");
+    expect(answerExtractively("Where was the workshop on air quality in May 2014 held?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("Where was the workshop on rivers in April 2011 held?", [p], { idf }).answer).toContain("Lisbon");
+  });
+
+  it("does not date one event with a sentence about another the pool says less of the question about", () => {
+    const held = passage("In October 2011, the first river forum was held in Lisbon.");
+    const planned = passage("The first river ministers meeting of the council might be convened later.");
+    expect(answerExtractively("When was the first river ministers meeting of the council held?", [held, planned], { idf }).found).toBe(false);
+  });
+
   it("answers the part it can and names the part it cannot", () => {
     const p = passage("The council was set up in 2011 to coordinate river monitoring.");
     const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], { idf });

@@ -1,8 +1,9 @@
 import type { Answer, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
-import { answerKind, questionAnchors } from "./answer-kind.js";
-import { askedFor, verifies } from "./decide-answer.js";
+import { answerKind, questionAnchors, verifiableKinds } from "./answer-kind.js";
+import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
+import { unitContext } from "./unit-features.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { analyseQuestion, splitQuestion } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
@@ -108,10 +109,16 @@ export function answerExtractively(
       anchors: questionAnchors(part),
       counted: analyseQuestion(part).counted,
       asked: expand(part),
+      terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
+      aboutFloor: 0,
     };
-    if (selected.some((u) => verifies(u, q))) continue;
+    // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
+    if (verifiableKinds.includes(q.kind)) q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
+    if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
-    const verified = [...units].sort((a, b) => b.score - a.score).find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q));
+    const verified = [...units]
+      .sort((a, b) => b.score - a.score)
+      .find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q, idf));
     if (verified) selected.push(verified);
     else notGiven.push(askedFor(q.kind, part));
   }
@@ -119,6 +126,9 @@ export function answerExtractively(
   const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
   return composeAnswer([...new Set(ordered)], notGiven);
 }
+
+// Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
+const askingTerms = new Set(["mani", "much", "mean"]);
 
 /** The unit that best answers one part of a question (scored on the part, with the whole as context). */
 function bestForPart(
