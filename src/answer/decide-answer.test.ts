@@ -82,6 +82,14 @@ describe("answer-type verification", () => {
     expect(answerExtractively("When was the first river ministers meeting of the council held?", [held, planned], { idf }).found).toBe(false);
   });
 
+  it("does not answer about something the documents never name", () => {
+    const p = passage("The council won support for a national river plan in 2018.");
+    const known = (t: string) => (["council", "won", "support", "nation", "river", "plan", "2018"].includes(t) ? 1 : 0);
+    expect(answerExtractively("Who won the national Cup in 2018?", [p], { idf: known }).found).toBe(false);
+    expect(answerExtractively("Which football club won the national league?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(false);
+    expect(answerExtractively("When did the council win support for a national river plan?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(true);
+  });
+
   it("answers the part it can and names the part it cannot", () => {
     const p = passage("The council was set up in 2011 to coordinate river monitoring.");
     const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], { idf });

@@ -5,7 +5,7 @@ import { answerKind, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
-import { analyseQuestion, splitQuestion } from "./question-analysis.js";
+import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
@@ -18,6 +18,11 @@ export interface ExtractiveContext {
   expand?: (text: string) => string;
   /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
   idf?: (term: string) => number;
+  /**
+   * The weight a question word the corpus never uses counts against coverage (the weight of its rarest
+   * term): "Which football club won the league?" is about something the documents never mention.
+   */
+  unknownTermWeight?: number;
 }
 
 export interface ExtractiveOptions {
@@ -75,9 +80,11 @@ export function answerExtractively(
   const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
 
   const totalWeight = weightOf(known, idf);
-  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
+  // Latin-script words only: a Chinese question is read through its glossary translation.
+  const unknown = analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t)).length * (context.unknownTermWeight ?? 0);
+  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / (totalWeight + unknown);
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
-  if (evidence.length === 0 || coverage < options.minCoverage) {
+  if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf)) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
@@ -125,6 +132,15 @@ export function answerExtractively(
   if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest);
   const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
   return composeAnswer([...new Set(ordered)], notGiven);
+}
+
+/**
+ * Whether the question names something (a capitalised word past its first, "the World Cup", "France")
+ * the corpus never uses: the documents cannot answer about what they never mention.
+ */
+function namesUnknown(question: string, idf: (t: string) => number): boolean {
+  const words = stripPreamble(question).split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(1);
+  return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
 }
 
 // Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
