@@ -114,3 +114,16 @@ describe("evidence pool", () => {
     expect(map.get(other.id)).toEqual([]);
   });
 });
+
+describe("citation quotes", () => {
+  it("quote the part of a long sentence that holds the asked words, within the limit", async () => {
+    const { focusedQuote } = await import("./compose-answer.js");
+    const filler = Array.from({ length: 60 }, (_, i) => `word${i}`).join(" ");
+    const text = `${filler} the river office opened in Lisbon ${filler}.`;
+    const quote = focusedQuote(text, new Set(["river", "offic", "open"]), 120);
+    expect([...quote].length).toBeLessThanOrEqual(120);
+    expect(quote).toContain("river office opened");
+    expect(quote.startsWith("…")).toBe(true);
+    expect(focusedQuote("A short sentence.", new Set(["short"]), 120)).toBe("A short sentence.");
+  });
+});

@@ -94,7 +94,7 @@ export function answerExtractively(
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
   if (focusMissing.length > 0) {
-    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest) : notFoundAnswerWith(closest);
+    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest, new Set(known)) : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
   const parts = splitQuestion(question);
@@ -129,9 +129,9 @@ export function answerExtractively(
     if (verified) selected.push(verified);
     else notGiven.push(askedFor(q.kind, part));
   }
-  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest);
+  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest, new Set(known));
   const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
-  return composeAnswer([...new Set(ordered)], notGiven);
+  return composeAnswer([...new Set(ordered)], notGiven, new Set(known));
 }
 
 /**
