@@ -95,6 +95,8 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return countsNoun(text, counted);
     case "amount":
       return currency.test(text);
+    case "name":
+      return nameCue.test(text);
     case "place": {
       const scope = placeScope(asked);
       if (scope === "country") return newPlace(countryOnly);
@@ -108,8 +110,11 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
   }
 }
 
+// A theme or title is given in quotation marks or introduced as one ("themed", "entitled", "called").
+const nameCue = /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b/i;
+
 /** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
-export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person"];
+export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person", "name"];
 
 const countedStop = new Set(["are", "were", "is", "was", "did", "do", "does", "have", "has", "had", "will", "of", "in", "at", "for", "attended", "took", "there", "been"]);
 

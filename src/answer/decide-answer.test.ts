@@ -38,6 +38,8 @@ describe("answer kind", () => {
     expect(holdsKind("Workshops were held in 2012.", "count", ["workshop"])).toBe(false);
     expect(holdsKind("The fund gave USD 2 million.", "amount")).toBe(true);
     expect(holdsKind("The fund gave generously.", "amount")).toBe(false);
+    expect(holdsKind('The theme of the forum was "Green Rivers".', "name")).toBe(true);
+    expect(holdsKind("The forum was held in Lisbon with many partners.", "name")).toBe(false);
   });
 
   it("pins a question to its years and ordinals, not to an adverb", () => {
