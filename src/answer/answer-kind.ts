@@ -23,7 +23,7 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [/^(?:when|on what date|in what year|what (?:year|date|month))\b|\bwhen\b|\bwhat (?:year|date|month)\b/, "date"],
-  [/^where\b|\bwhere\b|\bwhich (?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/, "place"],
+  [/^where\b|\bwhere\b|\bwhich (?:asean )?(?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/, "place"],
   [/^(?:who|whom|whose)\b|\bwho\b|\bwhich (?:body|bodies|organi[sz]ations?|ministry|institutions?|agency|party|parties)\b/, "person"],
   [/\b(?:theme|title|slogan)\b|\bwhat (?:is|was) (?:it|the \w+) (?:called|named)\b/, "name"],
   [/^why\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:purpose|aim|goal|objective|rationale)s?\b|\bin order to\b/, "reason"],
@@ -49,8 +49,21 @@ const numberWord =
   /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
 const currency = /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
 const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+)/g;
-const countries =
-  /\b(?:Brunei|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea|Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou)\b/g;
+// A country or city joined into a name ("ASEAN-China Cooperation Plan", "China-ASEAN Centre") names a
+// partnership, not where something is; so does one leading a name ("China Trust Fund").
+const notInName = "(?<![-–]\\s?)\\b";
+const notBeforeName = "\\b(?!\\s?[-–]|\\s+[A-Z][a-z])";
+const countryNames = "Brunei(?: Darussalam)?|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea";
+const cityNames = "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali";
+const countries = new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g");
+const countryOnly = new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g");
+const cityOnly = new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g");
+/** "Which country / member state …" wants a country; "which city" a city; otherwise any place. */
+export function placeScope(question: string): "country" | "city" | "any" {
+  if (/\b(?:which|what) (?:asean )?(?:country|countries|member states?|ams)\b|哪个国家|哪国/i.test(question)) return "country";
+  if (/\b(?:which|what) (?:city|town)\b|哪个城市/i.test(question)) return "city";
+  return "any";
+}
 const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Secretary|Chairman|Director)\b\.?/;
 const bodyCue =
   /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
@@ -86,8 +99,14 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return countsNoun(text, counted);
     case "amount":
       return currency.test(text);
-    case "place":
+    case "name":
+      return nameCue.test(text);
+    case "place": {
+      const scope = placeScope(asked);
+      if (scope === "country") return newPlace(countryOnly);
+      if (scope === "city") return newPlace(cityOnly);
       return newPlace(placeCue) || newPlace(countries);
+    }
     case "person":
       return personCue.test(text) || bodyCue.test(text) || roleCue.test(text);
     default:
@@ -95,8 +114,11 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
   }
 }
 
+// A theme or title is given in quotation marks or introduced as one ("themed", "entitled", "called").
+const nameCue = /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b/i;
+
 /** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
-export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person"];
+export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person", "name"];
 
 const countedStop = new Set(["are", "were", "is", "was", "did", "do", "does", "have", "has", "had", "will", "of", "in", "at", "for", "attended", "took", "there", "been"]);
 

@@ -38,6 +38,8 @@ describe("answer kind", () => {
     expect(holdsKind("Workshops were held in 2012.", "count", ["workshop"])).toBe(false);
     expect(holdsKind("The fund gave USD 2 million.", "amount")).toBe(true);
     expect(holdsKind("The fund gave generously.", "amount")).toBe(false);
+    expect(holdsKind('The theme of the forum was "Green Rivers".', "name")).toBe(true);
+    expect(holdsKind("The forum was held in Lisbon with many partners.", "name")).toBe(false);
   });
 
   it("pins a question to its years and ordinals, not to an adverb", () => {
@@ -63,6 +65,33 @@ describe("answer-type verification", () => {
     expect(answerExtractively("Where did the council meet in 2011?", [p], { idf }).answer).toContain("Lisbon");
   });
 
+  it("wants a country for 'which country', not one inside a partnership's name", () => {
+    expect(holdsKind("The ASEAN-China River Plan is run by the Secretariat.", "place", [], "Which country runs the plan?")).toBe(false);
+    expect(holdsKind("The China Trust Fund supports the plan.", "place", [], "Which country runs the plan?")).toBe(false);
+    expect(holdsKind("The plan is run from Thailand.", "place", [], "Which country runs the plan?")).toBe(true);
+    expect(holdsKind("The plan is run from Europe in East Asia.", "place", [], "Which member state runs the plan?")).toBe(false);
+  });
+
+  it("takes the place next to the year asked, not another event's place in the same sentence", () => {
+    const p = passage("Workshops were held on rivers in Lisbon in April 2011, on soils in Lisbon in July 2012 and on air quality in many more towns around the region in May 2014.");
+    expect(answerExtractively("Where was the workshop on air quality in May 2014 held?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("Where was the workshop on rivers in April 2011 held?", [p], { idf }).answer).toContain("Lisbon");
+  });
+
+  it("does not date one event with a sentence about another the pool says less of the question about", () => {
+    const held = passage("In October 2011, the first river forum was held in Lisbon.");
+    const planned = passage("The first river ministers meeting of the council might be convened later.");
+    expect(answerExtractively("When was the first river ministers meeting of the council held?", [held, planned], { idf }).found).toBe(false);
+  });
+
+  it("does not answer about something the documents never name", () => {
+    const p = passage("The council won support for a national river plan in 2018.");
+    const known = (t: string) => (["council", "won", "support", "nation", "river", "plan", "2018"].includes(t) ? 1 : 0);
+    expect(answerExtractively("Who won the national Cup in 2018?", [p], { idf: known }).found).toBe(false);
+    expect(answerExtractively("Which football club won the national league?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(false);
+    expect(answerExtractively("When did the council win support for a national river plan?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(true);
+  });
+
   it("answers the part it can and names the part it cannot", () => {
     const p = passage("The council was set up in 2011 to coordinate river monitoring.");
     const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], { idf });
@@ -85,5 +114,18 @@ describe("evidence pool", () => {
     const map = neighbourMap([c, a, other, b].map((p) => p as Passage));
     expect(map.get(b.id)?.map((n) => n.text).sort()).toEqual(["a", "c"]);
     expect(map.get(other.id)).toEqual([]);
+  });
+});
+
+describe("citation quotes", () => {
+  it("quote the part of a long sentence that holds the asked words, within the limit", async () => {
+    const { focusedQuote } = await import("./compose-answer.js");
+    const filler = Array.from({ length: 60 }, (_, i) => `word${i}`).join(" ");
+    const text = `${filler} the river office opened in Lisbon ${filler}.`;
+    const quote = focusedQuote(text, new Set(["river", "offic", "open"]), 120);
+    expect([...quote].length).toBeLessThanOrEqual(120);
+    expect(quote).toContain("river office opened");
+    expect(quote.startsWith("…")).toBe(true);
+    expect(focusedQuote("A short sentence.", new Set(["short"]), 120)).toBe("A short sentence.");
   });
 });

@@ -40,14 +40,46 @@ function featureQuestion(text: string, searchText: string, wholeKind: AnswerKind
 }
 
 /** Whether a unit holds an answer of the asked kind, about the asked thing (its years, ordinals and focus). */
-export function verifies(unit: EvidenceUnit, q: Pick<FeatureQuestion, "kind" | "counted" | "anchors"> & { asked?: string }): boolean {
+export function verifies(
+  unit: EvidenceUnit,
+  q: Pick<FeatureQuestion, "kind" | "counted" | "anchors"> & { asked?: string; terms?: readonly string[]; aboutFloor?: number },
+  idf: (t: string) => number = () => 1,
+): boolean {
   if (!holdsKind(unit.text, q.kind, q.counted, q.asked)) return false;
   const context = unitContext(unit);
+  // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
+  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, unitContext(unit), idf) < q.aboutFloor) return false;
+  // "Where was the workshop in May 2014 held?": the place must sit next to the year the question names,
+  // not by another event the same sentence lists.
+  if (q.kind === "place" && !nearAnchor(unit.text, q.anchors, (window) => holdsKind(window, q.kind, q.counted, q.asked))) return false;
   // A question may name several years ("the 2006 and 2007 seminars"): a quote must name one of them,
   // and the ordinal too when there is one ("the fifth forum in 2015").
   const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label));
   const ordinals = q.anchors.filter((a) => !/^\d{4}$/.test(a.label));
   return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(context)));
+}
+
+// A verifying quote must be nearly as much about the asked thing as the pool's quote most about it (this
+// share of its weighted question terms). Chosen on the tune split: lower lets a dated sentence about another
+// event answer "when"; higher loses answers worded differently from the question.
+export const aboutRatio = 0.7;
+
+/** Weighted share of the question's terms a unit (read with its lead-in and heading) holds. */
+export function aboutShare(terms: readonly string[], context: string, idf: (t: string) => number): number {
+  const present = new Set(termsOf(context));
+  const total = weightOf(terms, idf);
+  return total <= 0 ? 1 : weightOf(terms.filter((t) => present.has(t)), idf) / total;
+}
+
+// Words either side of a year or ordinal the question names within which the asked kind must appear.
+const anchorWindow = 8;
+
+/** Whether `holds` is true of the words around an anchor the text names (true when it names none). */
+function nearAnchor(text: string, anchors: readonly { label: string }[], holds: (window: string) => boolean): boolean {
+  const words = text.split(/\s+/);
+  const at = words.flatMap((w, i) => (anchors.some((a) => w.toLowerCase().includes(a.label.toLowerCase())) ? [i] : []));
+  if (at.length === 0) return true;
+  return at.some((i) => holds(words.slice(Math.max(0, i - anchorWindow), i + anchorWindow + 1).join(" ")));
 }
 
 interface QuestionParts {

@@ -1,10 +1,11 @@
 import type { Answer, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
-import { answerKind, questionAnchors } from "./answer-kind.js";
-import { askedFor, verifies } from "./decide-answer.js";
+import { answerKind, questionAnchors, verifiableKinds } from "./answer-kind.js";
+import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
+import { unitContext } from "./unit-features.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
-import { analyseQuestion, splitQuestion } from "./question-analysis.js";
+import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
@@ -17,6 +18,11 @@ export interface ExtractiveContext {
   expand?: (text: string) => string;
   /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
   idf?: (term: string) => number;
+  /**
+   * The weight a question word the corpus never uses counts against coverage (the weight of its rarest
+   * term): "Which football club won the league?" is about something the documents never mention.
+   */
+  unknownTermWeight?: number;
 }
 
 export interface ExtractiveOptions {
@@ -74,9 +80,11 @@ export function answerExtractively(
   const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
 
   const totalWeight = weightOf(known, idf);
-  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / totalWeight;
+  // Latin-script words only: a Chinese question is read through its glossary translation.
+  const unknown = analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t)).length * (context.unknownTermWeight ?? 0);
+  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / (totalWeight + unknown);
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
-  if (evidence.length === 0 || coverage < options.minCoverage) {
+  if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf)) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
@@ -86,7 +94,7 @@ export function answerExtractively(
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
   if (focusMissing.length > 0) {
-    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest) : notFoundAnswerWith(closest);
+    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest, new Set(known)) : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
   const parts = splitQuestion(question);
@@ -108,17 +116,35 @@ export function answerExtractively(
       anchors: questionAnchors(part),
       counted: analyseQuestion(part).counted,
       asked: expand(part),
+      terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
+      aboutFloor: 0,
     };
-    if (selected.some((u) => verifies(u, q))) continue;
+    // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
+    if (verifiableKinds.includes(q.kind)) q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
+    if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
-    const verified = [...units].sort((a, b) => b.score - a.score).find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q));
+    const verified = [...units]
+      .sort((a, b) => b.score - a.score)
+      .find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q, idf));
     if (verified) selected.push(verified);
     else notGiven.push(askedFor(q.kind, part));
   }
-  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest);
+  if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest, new Set(known));
   const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
-  return composeAnswer([...new Set(ordered)], notGiven);
+  return composeAnswer([...new Set(ordered)], notGiven, new Set(known));
 }
+
+/**
+ * Whether the question names something (a capitalised word past its first, "the World Cup", "France")
+ * the corpus never uses: the documents cannot answer about what they never mention.
+ */
+function namesUnknown(question: string, idf: (t: string) => number): boolean {
+  const words = stripPreamble(question).split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(1);
+  return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
+}
+
+// Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
+const askingTerms = new Set(["mani", "much", "mean"]);
 
 /** The unit that best answers one part of a question (scored on the part, with the whole as context). */
 function bestForPart(

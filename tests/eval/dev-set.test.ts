@@ -6,7 +6,7 @@ import { projectRoot, sharedIndexConfig } from "../helpers/test-corpus.js";
 
 // A regression gate on the dev set's check split: floors a little below the figures measured when the
 // answerer last changed (README › Answer quality), not the targets — a drop below them is a regression.
-const floors = { answerPassRate: 0.6, unanswerableHandled: 0.3, factRecallAt8: 0.8, citationPrecision: 0.78 };
+const floors = { answerPassRate: 0.6, unanswerableHandled: 0.4, factRecallAt8: 0.8, citationPrecision: 0.78 };
 
 let service: AnswerService;
 beforeAll(async () => {
