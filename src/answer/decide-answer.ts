@@ -5,7 +5,6 @@ import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { answerProbability, fittedWeights, type FittedWeights } from "./fitted-weights.js";
 import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { unitContext, unitFeatures, type FeatureQuestion } from "./unit-features.js";
-import { scoreUnits } from "./score-units.js";
 
 export interface DecideContext {
   /** The query retrieval searched with (acronyms expanded, translated); defaults to the question. */

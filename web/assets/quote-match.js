@@ -37,7 +37,7 @@ export function locate(key, quote) {
 
 /** Wraps the quote, found in the text under `root`, in <mark class="quote"> elements; returns them. */
 export function highlightQuote(root, quote) {
-  if (!root || !quote || !quote.trim()) return [];
+  if (!root || !quote?.trim()) return [];
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const nodes = [];
   let key = "";
