@@ -51,11 +51,14 @@ function fitLogistic(x: number[][], y: number[]): { weights: number[]; bias: num
   const dims = rows[0]?.length ?? 1;
   const positives = y.filter((v) => v === 1).length;
   // The few units holding an answer weigh as much in total as the many that do not.
-  const classWeight = (label: number) => (label === 1 ? y.length / (2 * Math.max(1, positives)) : y.length / (2 * Math.max(1, y.length - positives)));
+  const classWeight = (label: number) =>
+    label === 1 ? y.length / (2 * Math.max(1, positives)) : y.length / (2 * Math.max(1, y.length - positives));
   let w = new Array<number>(dims).fill(0);
   for (let step = 0; step < newtonSteps; step++) {
     const grad = new Array<number>(dims).fill(0);
-    const hessian = Array.from({ length: dims }, (_, i) => Array.from({ length: dims }, (_, j) => (i === j && i < dims - 1 ? l2 : 0)));
+    const hessian = Array.from({ length: dims }, (_, i) =>
+      Array.from({ length: dims }, (_, j) => (i === j && i < dims - 1 ? l2 : 0)),
+    );
     rows.forEach((row, i) => {
       const label = y[i] ?? 0;
       let z = 0;
@@ -81,7 +84,11 @@ const config = loadConfig({ ...process.env, LOG_LEVEL: "silent" }, root);
 const service = await createAnswerService(config);
 const retriever = service.retriever;
 const neighbours = neighbourMap(retriever.chunks);
-const context = (q: string) => ({ searchQuery: retriever.searchQuery(q), expand: (t: string) => retriever.searchQuery(t), idf: retriever.idf });
+const context = (q: string) => ({
+  searchQuery: retriever.searchQuery(q),
+  expand: (t: string) => retriever.searchQuery(t),
+  idf: retriever.idf,
+});
 
 const questions: EvalQuestion[] = [
   ...selectSplit(await readEvalSet(path.join(root, "tests/eval/dev.jsonl")), "tune"),
@@ -100,7 +107,8 @@ for (const { q, query, candidates } of prepared) {
   const { whole } = readQuestion(query, context(query), retriever.idf);
   const units = evidenceUnits(candidates);
   const features = unitFeatures(units, whole, retriever.idf);
-  const holdsAnswer = (text: string) => q.must_contain.some((group) => group.some((s) => text.toLowerCase().includes(s.toLowerCase())));
+  const holdsAnswer = (text: string) =>
+    q.must_contain.some((group) => group.some((s) => text.toLowerCase().includes(s.toLowerCase())));
   const listKind = whole.kind === "list" || whole.kind === "count";
   units.forEach((unit, i) => {
     // The smallest quote holding the answer is the right one: a whole list is labelled an answer only
@@ -112,10 +120,13 @@ for (const { q, query, candidates } of prepared) {
   });
 }
 const fitted = fitLogistic(x, y);
-console.log(`fitted on ${x.length} units (${y.filter((v) => v === 1).length} holding an answer) from ${questions.length} questions`);
+console.log(
+  `fitted on ${x.length} units (${y.filter((v) => v === 1).length} holding an answer) from ${questions.length} questions`,
+);
 
 const out = {
-  comment: "Fitted by `npm run fit` (scripts/fit-weights.ts) on the tune split of tests/eval/dev.jsonl and tests/eval/public.jsonl.",
+  comment:
+    "Fitted by `npm run fit` (scripts/fit-weights.ts) on the tune split of tests/eval/dev.jsonl and tests/eval/public.jsonl.",
   features: [...featureNames],
   weights: fitted.weights,
   bias: fitted.bias,

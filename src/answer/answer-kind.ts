@@ -4,7 +4,17 @@ import { contentTerms } from "../store/lexical-index.js";
  * What kind of answer a question asks for. A sentence answers only if it holds an answer of that
  * kind: a count needs a number of the thing counted, a date a year or month, and so on.
  */
-export type AnswerKind = "count" | "amount" | "date" | "person" | "place" | "list" | "name" | "reason" | "definition" | "other";
+export type AnswerKind =
+  | "count"
+  | "amount"
+  | "date"
+  | "person"
+  | "place"
+  | "list"
+  | "name"
+  | "reason"
+  | "definition"
+  | "other";
 
 // Chinese question words, checked before the English patterns (the first match wins).
 const chineseKinds: [RegExp, AnswerKind][] = [
@@ -23,10 +33,19 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [/^(?:when|on what date|in what year|what (?:year|date|month))\b|\bwhen\b|\bwhat (?:year|date|month)\b/, "date"],
-  [/^where\b|\bwhere\b|\bwhich (?:asean )?(?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/, "place"],
-  [/^(?:who|whom|whose)\b|\bwho\b|\bwhich (?:body|bodies|organi[sz]ations?|ministry|institutions?|agency|party|parties)\b/, "person"],
+  [
+    /^where\b|\bwhere\b|\bwhich (?:asean )?(?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/,
+    "place",
+  ],
+  [
+    /^(?:who|whom|whose)\b|\bwho\b|\bwhich (?:body|bodies|organi[sz]ations?|ministry|institutions?|agency|party|parties)\b/,
+    "person",
+  ],
   [/\b(?:theme|title|slogan)\b|\bwhat (?:is|was) (?:it|the \w+) (?:called|named)\b/, "name"],
-  [/^why\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:purpose|aim|goal|objective|rationale)s?\b|\bin order to\b/, "reason"],
+  [
+    /^why\b|\bwhy\b|\bwhat (?:is|was|are|were) the (?:purpose|aim|goal|objective|rationale)s?\b|\bin order to\b/,
+    "reason",
+  ],
   [
     /^(?:what|which) (?:are|were)\b|\blist\b|\bareas\b|\bsources\b|\bpillars\b|\bmandate\b|\bfunctions?\b|\bcomponents\b|\bsteps\b|\bactivities\b|\bpriorities\b/,
     "list",
@@ -47,20 +66,24 @@ const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
 const eventYear = /(?<![\d–-])\b(?:1[89]\d{2}|20\d{2})\b(?![–-]\d)/;
 const numberWord =
   /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
-const currency = /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
+const currency =
+  /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
 const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+)/g;
 // A country or city joined into a name ("ASEAN-China Cooperation Plan", "China-ASEAN Centre") names a
 // partnership, not where something is; so does one leading a name ("China Trust Fund").
 const notInName = "(?<![-–]\\s?)\\b";
 const notBeforeName = "\\b(?!\\s?[-–]|\\s+[A-Z][a-z])";
-const countryNames = "Brunei(?: Darussalam)?|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea";
-const cityNames = "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali";
+const countryNames =
+  "Brunei(?: Darussalam)?|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea";
+const cityNames =
+  "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali";
 const countries = new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g");
 const countryOnly = new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g");
 const cityOnly = new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g");
 /** "Which country / member state …" wants a country; "which city" a city; otherwise any place. */
 export function placeScope(question: string): "country" | "city" | "any" {
-  if (/\b(?:which|what) (?:asean )?(?:country|countries|member states?|ams)\b|哪个国家|哪国/i.test(question)) return "country";
+  if (/\b(?:which|what) (?:asean )?(?:country|countries|member states?|ams)\b|哪个国家|哪国/i.test(question))
+    return "country";
   if (/\b(?:which|what) (?:city|town)\b|哪个城市/i.test(question)) return "city";
   return "any";
 }
@@ -120,7 +143,27 @@ const nameCue = /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|k
 /** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
 export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person", "name"];
 
-const countedStop = new Set(["are", "were", "is", "was", "did", "do", "does", "have", "has", "had", "will", "of", "in", "at", "for", "attended", "took", "there", "been"]);
+const countedStop = new Set([
+  "are",
+  "were",
+  "is",
+  "was",
+  "did",
+  "do",
+  "does",
+  "have",
+  "has",
+  "had",
+  "will",
+  "of",
+  "in",
+  "at",
+  "for",
+  "attended",
+  "took",
+  "there",
+  "been",
+]);
 
 /** The thing counted in "how many X …" (one or two words), e.g. "participants" or "priority areas". */
 export function countedPhrase(question: string): string | undefined {
@@ -130,11 +173,39 @@ export function countedPhrase(question: string): string | undefined {
 }
 
 const ordinals: Record<string, number> = {
-  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
-  eleventh: 11, twelfth: 12, thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18,
-  nineteenth: 19, twentieth: 20,
+  first: 1,
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+  thirteenth: 13,
+  fourteenth: 14,
+  fifteenth: 15,
+  sixteenth: 16,
+  seventeenth: 17,
+  eighteenth: 18,
+  nineteenth: 19,
+  twentieth: 20,
 };
-const chineseNumerals: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+const chineseNumerals: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  十: 10,
+};
 
 /** A year ("2014") or an ordinal ("fifth", "5th", "第五届") the question pins its subject to. */
 export interface Anchor {
@@ -144,7 +215,9 @@ export interface Anchor {
 }
 
 function ordinalAnchor(n: number, label: string): Anchor {
-  const words = Object.entries(ordinals).filter(([, v]) => v === n).map(([w]) => w);
+  const words = Object.entries(ordinals)
+    .filter(([, v]) => v === n)
+    .map(([w]) => w);
   const pattern = new RegExp(`\\b(?:${[...words, `${n}(?:st|nd|rd|th)`].join("|")})\\b`, "i");
   return { label, test: (text) => pattern.test(text) };
 }
@@ -159,7 +232,13 @@ export function questionAnchors(question: string): Anchor[] {
     const pattern = new RegExp(`(?<!\\d)${y}(?!\\d)`);
     anchors.push({ label: y, test: (text) => pattern.test(text) });
   }
-  for (const word of new Set(question.toLowerCase().match(/\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b/g) ?? [])) {
+  for (const word of new Set(
+    question
+      .toLowerCase()
+      .match(
+        /\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b/g,
+      ) ?? [],
+  )) {
     // "the first forum" pins the subject; "when did ASEAN first propose" does not.
     const ordinal = word.replace(/^the /, "");
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
@@ -167,7 +246,10 @@ export function questionAnchors(question: string): Anchor[] {
   }
   for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2})[届次]/g)) {
     const numeral = match[1] ?? "";
-    const n = numeral.length === 2 && numeral.startsWith("十") ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0) : chineseNumerals[numeral] ?? 0;
+    const n =
+      numeral.length === 2 && numeral.startsWith("十")
+        ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0)
+        : (chineseNumerals[numeral] ?? 0);
     if (n > 0) anchors.push(ordinalAnchor(n, match[0]));
   }
   return anchors;

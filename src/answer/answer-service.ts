@@ -27,7 +27,11 @@ const unknownTermShare = 0.5;
 export function validateQuestion(question: string): string {
   const trimmed = question.trim();
   if (trimmed === "") {
-    throw new CoopdocsError(ErrorCode.QuestionInvalid, "The question is empty.", 'Ask something, e.g. "What are the 2016-2020 priority areas?"');
+    throw new CoopdocsError(
+      ErrorCode.QuestionInvalid,
+      "The question is empty.",
+      'Ask something, e.g. "What are the 2016-2020 priority areas?"',
+    );
   }
   // Characters as people count them (code points): an emoji is one, not two UTF-16 units.
   const length = charLength(trimmed);
@@ -41,7 +45,8 @@ export function validateQuestion(question: string): string {
   return trimmed;
 }
 
-const followUpCue = /^(and|also|what about|how about|which of|of those|and what)\b|\b(those|these|them|they|it|its|that one|this one)\b/i;
+const followUpCue =
+  /^(and|also|what about|how about|which of|of those|and what)\b|\b(those|these|them|they|it|its|that one|this one)\b/i;
 
 /**
  * A follow-up ("and which of those concern biodiversity?") is searched together with the previous
@@ -121,8 +126,11 @@ export async function createAnswerService(config: Config, options: AnswerService
     idf: retriever.idf,
     unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,
   });
-  const answerFromPassages = (question: string, passages: Passage[], retriever: HybridRetriever = retrieverNow()): Answer =>
-    answerExtractively(question, passages, decideContext(question, retriever));
+  const answerFromPassages = (
+    question: string,
+    passages: Passage[],
+    retriever: HybridRetriever = retrieverNow(),
+  ): Answer => answerExtractively(question, passages, decideContext(question, retriever));
   // The one evidence pool both composers draw on: per-part retrieval, neighbours, sized by kind.
   const poolFor = async (query: string, retriever: HybridRetriever = retrieverNow()): Promise<Passage[]> => {
     const parts = splitQuestion(query);

@@ -5,7 +5,6 @@ import type { ScoredUnit } from "./score-units.js";
 
 export const notFoundAnswer = "I could not find this in the documents.";
 
-
 function citationFor(n: number, passage: Passage, quote: string): Citation {
   const { file, title, section, page } = passage.meta;
   return { n, file, title, section, page, quote };
@@ -44,7 +43,11 @@ export function focusedQuote(text: string, terms: ReadonlySet<string>, max: numb
 }
 
 /** The answer text with [n] markers (lists as bullets) and one citation per quoted passage. */
-export function composeAnswer(selected: ScoredUnit[], notGiven: readonly string[] = [], questionTerms: ReadonlySet<string> = new Set()): Answer {
+export function composeAnswer(
+  selected: ScoredUnit[],
+  notGiven: readonly string[] = [],
+  questionTerms: ReadonlySet<string> = new Set(),
+): Answer {
   const numbers = new Map<string, number>();
   const quotes = new Map<string, string[]>();
   const paragraphs: string[] = [];

@@ -2,17 +2,35 @@ import { describe, expect, it } from "vitest";
 import type { Answer, Chunk, Passage } from "../core/types.js";
 import { keepFollowUpAnswer, narrowEvidence, summariseSection } from "./conversation-answer.js";
 
-const meta = (section: string, start = 0) => ({ file: "plan.txt", title: "Plan", section, page: null, start, end: start + 1, year: null });
-const chunk = (id: string, section: string, text: string, start = 0): Chunk => ({ id, text, meta: meta(section, start) });
+const meta = (section: string, start = 0) => ({
+  file: "plan.txt",
+  title: "Plan",
+  section,
+  page: null,
+  start,
+  end: start + 1,
+  year: null,
+});
+const chunk = (id: string, section: string, text: string, start = 0): Chunk => ({
+  id,
+  text,
+  meta: meta(section, start),
+});
 const passage = (c: Chunk): Passage => ({ ...c, score: 1, similarity: 1 });
 const idf = () => 1;
 
 describe("narrowEvidence", () => {
-  const list = passage(chunk("p1", "Areas", "The plan covers three areas:\n- (a) Clean Water\n- (b) Urban Transport\n- (c) Forest Fires"));
+  const list = passage(
+    chunk("p1", "Areas", "The plan covers three areas:\n- (a) Clean Water\n- (b) Urban Transport\n- (c) Forest Fires"),
+  );
 
   it("picks the list items the follow-up asks about, without their numbering", () => {
     const answer = narrowEvidence("and which of those is about transport?", [list], idf);
-    expect(answer).toMatchObject({ answer: "Urban Transport [1]", found: true, citations: [{ n: 1, quote: "Urban Transport" }] });
+    expect(answer).toMatchObject({
+      answer: "Urban Transport [1]",
+      found: true,
+      citations: [{ n: 1, quote: "Urban Transport" }],
+    });
   });
 
   it("lists every item that matches as well as the best", () => {
@@ -29,7 +47,12 @@ describe("narrowEvidence", () => {
 describe("summariseSection", () => {
   const chunks = [
     chunk("c0", "Contents › 2. Areas", "2. Areas"),
-    chunk("c1", "2. Areas of Work › 2.1 Water", "Objective: The plan improves water quality in river basins. More text.", 10),
+    chunk(
+      "c1",
+      "2. Areas of Work › 2.1 Water",
+      "Objective: The plan improves water quality in river basins. More text.",
+      10,
+    ),
     chunk("c2", "2. Areas of Work › 2.2 Transport", "The plan promotes clean urban transport in member cities.", 20),
     chunk("c3", "3. Funding", "Funding comes from the members.", 30),
   ];
@@ -40,7 +63,10 @@ describe("summariseSection", () => {
       "Areas of Work, part by part:\n- **Water**: The plan improves water quality in river basins. [1]\n" +
         "- **Transport**: The plan promotes clean urban transport in member cities. [2]",
     );
-    expect(answer?.citations.map((c) => c.section)).toEqual(["2. Areas of Work › 2.1 Water", "2. Areas of Work › 2.2 Transport"]);
+    expect(answer?.citations.map((c) => c.section)).toEqual([
+      "2. Areas of Work › 2.1 Water",
+      "2. Areas of Work › 2.2 Transport",
+    ]);
   });
 
   it("gives nothing when no heading names the topic", () => {

@@ -25,7 +25,9 @@ const referenceTerms = new Set(
   ),
 );
 // Words of the request itself in "Summarise every area …", not of the section asked for.
-const summaryTerms = new Set(contentTerms("summarise summarize describe outline overview summary every each all list briefly"));
+const summaryTerms = new Set(
+  contentTerms("summarise summarize describe outline overview summary every each all list briefly"),
+);
 
 // At most this many picks or summary lines: a narrowed answer is short, a summary fits a phone screen.
 const maxNarrowedItems = 5;
@@ -48,7 +50,11 @@ function itemsOf(passage: Passage): string[] {
  * "Which of those is about cities?": the items of the previous answer's evidence that mention what the
  * follow-up asks about, each cited. Undefined when none does (the caller then searches the whole corpus).
  */
-export function narrowEvidence(question: string, evidence: readonly Passage[], idf: (term: string) => number): Answer | undefined {
+export function narrowEvidence(
+  question: string,
+  evidence: readonly Passage[],
+  idf: (term: string) => number,
+): Answer | undefined {
   const asked = contentTerms(question).filter((t) => !referenceTerms.has(t) && idf(t) > 0);
   if (asked.length === 0) return undefined;
   const scored = evidence.flatMap((passage) =>
@@ -155,7 +161,8 @@ export function summariseSection(
     passages.push(asPassage(chunk));
     lines.push(quote ? `- **${title}**: ${quote} [${n}]` : `- **${title}** [${n}]`);
   }
-  const more = best.children.size > maxSummaryLines ? `\n\n…and ${best.children.size - maxSummaryLines} more parts.` : "";
+  const more =
+    best.children.size > maxSummaryLines ? `\n\n…and ${best.children.size - maxSummaryLines} more parts.` : "";
   return {
     answer: `${headingOf(best.path.split(" › ").at(-1) ?? "")}, part by part:\n${lines.join("\n")}${more}`,
     mode: "extractive",
@@ -166,7 +173,9 @@ export function summariseSection(
 }
 
 // Question words and auxiliaries: what a follow-up asks for is in its other words.
-const questionTerms = new Set(contentTerms("what which who whom whose when where why how many much is are was were do does did has have had"));
+const questionTerms = new Set(
+  contentTerms("what which who whom whose when where why how many much is are was were do does did has have had"),
+);
 
 /** Lower case, hyphens and runs of spaces as one space: for matching a name inside a paragraph. */
 const flat = (text: string) => text.toLowerCase().replace(/[-‐–—\s]+/g, " ");
@@ -177,12 +186,17 @@ const flat = (text: string) => text.toLowerCase().replace(/[-‐–—\s]+/g, " 
  * an acronym's full name) and hold a term of the new question. The previous answer's sentences again, or a
  * sentence that shares a word by chance, are no answer.
  */
-export function keepFollowUpAnswer(answer: Answer, subject: { terms: string[]; names: string[] }, askedTerms: readonly string[]): Answer {
+export function keepFollowUpAnswer(
+  answer: Answer,
+  subject: { terms: string[]; names: string[] },
+  askedTerms: readonly string[],
+): Answer {
   if (!answer.found || subject.terms.length === 0 || askedTerms.length === 0) return answer;
   const paragraphs = answer.answer.split(/\n{2,}/);
   const kept = paragraphs.filter((paragraph) => {
     const terms = new Set(contentTerms(paragraph));
-    const named = subject.terms.every((t) => terms.has(t)) || subject.names.some((name) => flat(paragraph).includes(flat(name)));
+    const named =
+      subject.terms.every((t) => terms.has(t)) || subject.names.some((name) => flat(paragraph).includes(flat(name)));
     return named && askedTerms.some((t) => terms.has(t));
   });
   if (kept.length === paragraphs.length) return answer;
@@ -214,7 +228,12 @@ export function keepFollowUpAnswer(answer: Answer, subject: { terms: string[]; n
     })
     .sort((a, b) => a.n - b.n);
   const cited = new Set(citations.map((c) => `${c.file}\u0000${c.section}`));
-  return { ...answer, answer: text, citations, passages: answer.passages.filter((p) => cited.has(`${p.meta.file}\u0000${p.meta.section}`)) };
+  return {
+    ...answer,
+    answer: text,
+    citations,
+    passages: answer.passages.filter((p) => cited.has(`${p.meta.file}\u0000${p.meta.section}`)),
+  };
 }
 
 /** `answer` to a follow-up about `subject`, kept only where it is about the subject and the new question. */
@@ -265,7 +284,12 @@ export async function answerInConversation(
       const narrowed = narrowEvidence(plan.question, await previousEvidence(plan.previous, tools), tools.idf);
       if (narrowed) return narrowed;
       // Nothing in the previous answer matches: the whole corpus, still about the same subject.
-      return aboutSubject(plan.question, plan.subject, tools.answer(plan.resolved, await tools.retrieve(plan.resolved)), tools);
+      return aboutSubject(
+        plan.question,
+        plan.subject,
+        tools.answer(plan.resolved, await tools.retrieve(plan.resolved)),
+        tools,
+      );
     }
     case "follow-up": {
       const answer = tools.answer(plan.resolved, await tools.retrieve(plan.resolved));

@@ -14,7 +14,11 @@ describe("planConversation", () => {
 
   it("narrows the previous evidence for 'those', 'them', 'which of the above'", () => {
     const history = after("What are the 2016–2020 priority areas?", "…", { passageIds: ["p1"], found: true });
-    for (const q of ["and which of those is about cities?", "which of them concern biodiversity?", "which of the above mention youth?"]) {
+    for (const q of [
+      "and which of those is about cities?",
+      "which of them concern biodiversity?",
+      "which of the above mention youth?",
+    ]) {
       const plan = planConversation(q, history);
       expect(plan.kind).toBe("narrow");
       if (plan.kind === "narrow") expect(plan.previous.passageIds).toEqual(["p1"]);
@@ -29,7 +33,9 @@ describe("planConversation", () => {
   it("resolves 'it' to the previous question's subject", () => {
     const plan = planConversation("and where is it based?", after("When was CAEC established?"));
     expect(plan).toMatchObject({ kind: "follow-up", resolved: "where is CAEC based?", subject: "CAEC" });
-    expect(planConversation("who runs its secretariat?", after("What is GEP?"))).toMatchObject({ resolved: "who runs GEP's secretariat?" });
+    expect(planConversation("who runs its secretariat?", after("What is GEP?"))).toMatchObject({
+      resolved: "who runs GEP's secretariat?",
+    });
   });
 
   it("chains references through an earlier follow-up", () => {
@@ -38,7 +44,9 @@ describe("planConversation", () => {
   });
 
   it("starts fresh when the topic changes in the same thread", () => {
-    expect(planConversation("Who funds the Green Envoys Program?", after("When was CAEC established?")).kind).toBe("fresh");
+    expect(planConversation("Who funds the Green Envoys Program?", after("When was CAEC established?")).kind).toBe(
+      "fresh",
+    );
   });
 
   it("reads a short continuation with the whole previous question", () => {
@@ -54,7 +62,10 @@ describe("planConversation", () => {
       question: "Summarise every area of cooperation in the 2016-2020 strategy",
       topic: "area of cooperation in the 2016-2020 strategy",
     });
-    expect(planConversation("Describe each of the new priority areas.")).toMatchObject({ kind: "summary", topic: "new priority areas" });
+    expect(planConversation("Describe each of the new priority areas.")).toMatchObject({
+      kind: "summary",
+      topic: "new priority areas",
+    });
     expect(planConversation("Describe the Green Envoys Program").kind).toBe("fresh");
   });
 });
@@ -63,6 +74,8 @@ describe("subjectOf / resolveReference", () => {
   it("keeps what the question is about", () => {
     expect(subjectOf("When was CAEC established?")).toBe("CAEC");
     expect(subjectOf("What are the 2016–2020 priority areas?")).toBe("the 2016-2020 priority areas");
-    expect(resolveReference("and which of those is about cities?", "the priority areas")).toBe("which of the priority areas is about cities?");
+    expect(resolveReference("and which of those is about cities?", "the priority areas")).toBe(
+      "which of the priority areas is about cities?",
+    );
   });
 });

@@ -24,25 +24,29 @@ export interface PreviousExchange {
 }
 
 // "those", "these", "them", "which of", "any of the above": the new question picks among what was just shown.
-const narrowingCue = /\b(?:those|these|them|(?:which|what|any|one|some|none|each|all)\s+of\s+(?:the\s+)?(?:above|list))\b/i;
+const narrowingCue =
+  /\b(?:those|these|them|(?:which|what|any|one|some|none|each|all)\s+of\s+(?:the\s+)?(?:above|list))\b/i;
 // "it", "its", "they", "that", "this one": the same subject, another question about it.
 const referenceCue = /\b(?:it|its|they|their|theirs|that one|this one|the same)\b/i;
 // "and in 2009?", "what about biodiversity?": too short to stand alone, searched with the previous question.
 const continuationCue = /^(?:and|also|what about|how about|and what|then)\b/i;
 // "Summarise / describe / outline / list every|each|all …": a request for a summary of a whole section.
-const summaryCue = /^(?:please\s+)?(?:summari[sz]e|describe|outline|give (?:me )?(?:an? )?(?:summary|overview) of|list|go through)\s+(?:(?:briefly|all)\s+)?(?:of\s+)?(?:the\s+)?(?:every|each|all)\b/i;
+const summaryCue =
+  /^(?:please\s+)?(?:summari[sz]e|describe|outline|give (?:me )?(?:an? )?(?:summary|overview) of|list|go through)\s+(?:(?:briefly|all)\s+)?(?:of\s+)?(?:the\s+)?(?:every|each|all)\b/i;
 
 /** The subject of a question: it without question words, auxiliaries and a closing verb ("When was CAEC established?" → "CAEC"). */
 export function subjectOf(question: string): string {
-  return stripPreamble(question)
-    .replace(/[?!.\s]+$/, "")
-    .replace(/^(?:and|also|so|then)\s+/i, "")
-    // "who established X?": the subject follows the verb.
-    .replace(/^who\s+\w+(?:ed|es|s)\s+(?=\S)/i, "")
-    .replace(/^(?:what|which|who|whom|whose|when|where|why|how(?:\s+many|\s+much|\s+long|\s+often)?)\s+/i, "")
-    .replace(/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\s+/i, "")
-    .replace(/\s+(?:\w+ed|set up|held|begun|made|run|done|known|based|located)(?:\s+(?:in|on|at|by))?$/i, "")
-    .trim();
+  return (
+    stripPreamble(question)
+      .replace(/[?!.\s]+$/, "")
+      .replace(/^(?:and|also|so|then)\s+/i, "")
+      // "who established X?": the subject follows the verb.
+      .replace(/^who\s+\w+(?:ed|es|s)\s+(?=\S)/i, "")
+      .replace(/^(?:what|which|who|whom|whose|when|where|why|how(?:\s+many|\s+much|\s+long|\s+often)?)\s+/i, "")
+      .replace(/^(?:is|are|was|were|do|does|did|has|have|had|can|could|will|would|should)\s+/i, "")
+      .replace(/\s+(?:\w+ed|set up|held|begun|made|run|done|known|based|located)(?:\s+(?:in|on|at|by))?$/i, "")
+      .trim()
+  );
 }
 
 /** Replaces the first reference ("it", "its", "those", …) with `subject`, dropping a leading "and". */

@@ -53,7 +53,9 @@ describe("answer kind", () => {
 
 describe("answer-type verification", () => {
   it("says the documents do not give a number they never give, and what they do say", () => {
-    const p = passage("The first meeting was held in Lisbon in October 2011. Many delegates attended the first meeting.");
+    const p = passage(
+      "The first meeting was held in Lisbon in October 2011. Many delegates attended the first meeting.",
+    );
     const answer = answerExtractively("How many delegates attended the first meeting?", [p], { idf });
     expect(answer.found).toBe(false);
     expect(answer.answer).toMatch(/^The documents do not give the number of delegates\. They say: .* \[1\]$/);
@@ -66,35 +68,60 @@ describe("answer-type verification", () => {
   });
 
   it("wants a country for 'which country', not one inside a partnership's name", () => {
-    expect(holdsKind("The ASEAN-China River Plan is run by the Secretariat.", "place", [], "Which country runs the plan?")).toBe(false);
-    expect(holdsKind("The China Trust Fund supports the plan.", "place", [], "Which country runs the plan?")).toBe(false);
+    expect(
+      holdsKind("The ASEAN-China River Plan is run by the Secretariat.", "place", [], "Which country runs the plan?"),
+    ).toBe(false);
+    expect(holdsKind("The China Trust Fund supports the plan.", "place", [], "Which country runs the plan?")).toBe(
+      false,
+    );
     expect(holdsKind("The plan is run from Thailand.", "place", [], "Which country runs the plan?")).toBe(true);
-    expect(holdsKind("The plan is run from Europe in East Asia.", "place", [], "Which member state runs the plan?")).toBe(false);
+    expect(
+      holdsKind("The plan is run from Europe in East Asia.", "place", [], "Which member state runs the plan?"),
+    ).toBe(false);
   });
 
   it("takes the place next to the year asked, not another event's place in the same sentence", () => {
-    const p = passage("Workshops were held on rivers in Lisbon in April 2011, on soils in Lisbon in July 2012 and on air quality in many more towns around the region in May 2014.");
-    expect(answerExtractively("Where was the workshop on air quality in May 2014 held?", [p], { idf }).found).toBe(false);
-    expect(answerExtractively("Where was the workshop on rivers in April 2011 held?", [p], { idf }).answer).toContain("Lisbon");
+    const p = passage(
+      "Workshops were held on rivers in Lisbon in April 2011, on soils in Lisbon in July 2012 and on air quality in many more towns around the region in May 2014.",
+    );
+    expect(answerExtractively("Where was the workshop on air quality in May 2014 held?", [p], { idf }).found).toBe(
+      false,
+    );
+    expect(answerExtractively("Where was the workshop on rivers in April 2011 held?", [p], { idf }).answer).toContain(
+      "Lisbon",
+    );
   });
 
   it("does not date one event with a sentence about another the pool says less of the question about", () => {
     const held = passage("In October 2011, the first river forum was held in Lisbon.");
     const planned = passage("The first river ministers meeting of the council might be convened later.");
-    expect(answerExtractively("When was the first river ministers meeting of the council held?", [held, planned], { idf }).found).toBe(false);
+    expect(
+      answerExtractively("When was the first river ministers meeting of the council held?", [held, planned], { idf })
+        .found,
+    ).toBe(false);
   });
 
   it("does not answer about something the documents never name", () => {
     const p = passage("The council won support for a national river plan in 2018.");
     const known = (t: string) => (["council", "won", "support", "nation", "river", "plan", "2018"].includes(t) ? 1 : 0);
     expect(answerExtractively("Who won the national Cup in 2018?", [p], { idf: known }).found).toBe(false);
-    expect(answerExtractively("Which football club won the national league?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(false);
-    expect(answerExtractively("When did the council win support for a national river plan?", [p], { idf: known, unknownTermWeight: 1 }).found).toBe(true);
+    expect(
+      answerExtractively("Which football club won the national league?", [p], { idf: known, unknownTermWeight: 1 })
+        .found,
+    ).toBe(false);
+    expect(
+      answerExtractively("When did the council win support for a national river plan?", [p], {
+        idf: known,
+        unknownTermWeight: 1,
+      }).found,
+    ).toBe(true);
   });
 
   it("answers the part it can and names the part it cannot", () => {
     const p = passage("The council was set up in 2011 to coordinate river monitoring.");
-    const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], { idf });
+    const answer = answerExtractively("When was the council set up, and how many members does the council have?", [p], {
+      idf,
+    });
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("2011");
     expect(answer.answer).toContain("The documents do not give the number of members.");
@@ -110,9 +137,19 @@ describe("answer-type verification", () => {
 
 describe("evidence pool", () => {
   it("finds the chunks before and after a chunk in the same document", () => {
-    const [a, b, c, other] = [passage("a", "x.txt", 0), passage("b", "x.txt", 10), passage("c", "x.txt", 20), passage("d", "y.txt", 5)];
+    const [a, b, c, other] = [
+      passage("a", "x.txt", 0),
+      passage("b", "x.txt", 10),
+      passage("c", "x.txt", 20),
+      passage("d", "y.txt", 5),
+    ];
     const map = neighbourMap([c, a, other, b].map((p) => p as Passage));
-    expect(map.get(b.id)?.map((n) => n.text).sort()).toEqual(["a", "c"]);
+    expect(
+      map
+        .get(b.id)
+        ?.map((n) => n.text)
+        .sort(),
+    ).toEqual(["a", "c"]);
     expect(map.get(other.id)).toEqual([]);
   });
 });

@@ -24,7 +24,13 @@ function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
 }
 
 /** The feature question for a part (kind and anchors of its own, falling back to the whole question's kind). */
-function featureQuestion(text: string, searchText: string, wholeKind: AnswerKind, partTerms: string[][], idf: (t: string) => number): FeatureQuestion {
+function featureQuestion(
+  text: string,
+  searchText: string,
+  wholeKind: AnswerKind,
+  partTerms: string[][],
+  idf: (t: string) => number,
+): FeatureQuestion {
   const analysis = analyseQuestion(text, searchText);
   const own = answerKind(stripPreamble(text));
   return {
@@ -41,7 +47,11 @@ function featureQuestion(text: string, searchText: string, wholeKind: AnswerKind
 /** Whether a unit holds an answer of the asked kind, about the asked thing (its years, ordinals and focus). */
 export function verifies(
   unit: EvidenceUnit,
-  q: Pick<FeatureQuestion, "kind" | "counted" | "anchors"> & { asked?: string; terms?: readonly string[]; aboutFloor?: number },
+  q: Pick<FeatureQuestion, "kind" | "counted" | "anchors"> & {
+    asked?: string;
+    terms?: readonly string[];
+    aboutFloor?: number;
+  },
   idf: (t: string) => number = () => 1,
 ): boolean {
   if (!holdsKind(unit.text, q.kind, q.counted, q.asked)) return false;
@@ -50,7 +60,11 @@ export function verifies(
   if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, unitContext(unit), idf) < q.aboutFloor) return false;
   // "Where was the workshop in May 2014 held?": the place must sit next to the year the question names,
   // not by another event the same sentence lists.
-  if (q.kind === "place" && !nearAnchor(unit.text, q.anchors, (window) => holdsKind(window, q.kind, q.counted, q.asked))) return false;
+  if (
+    q.kind === "place" &&
+    !nearAnchor(unit.text, q.anchors, (window) => holdsKind(window, q.kind, q.counted, q.asked))
+  )
+    return false;
   // A question may name several years ("the 2006 and 2007 seminars"): a quote must name one of them,
   // and the ordinal too when there is one ("the fifth forum in 2015").
   const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label));
@@ -67,7 +81,12 @@ export const aboutRatio = 0.7;
 export function aboutShare(terms: readonly string[], context: string, idf: (t: string) => number): number {
   const present = new Set(termsOf(context));
   const total = weightOf(terms, idf);
-  return total <= 0 ? 1 : weightOf(terms.filter((t) => present.has(t)), idf) / total;
+  return total <= 0
+    ? 1
+    : weightOf(
+        terms.filter((t) => present.has(t)),
+        idf,
+      ) / total;
 }
 
 // Words either side of a year or ordinal the question names within which the asked kind must appear.
@@ -92,8 +111,15 @@ export function readQuestion(question: string, context: DecideContext, idf: (t: 
   const expand = context.expand ?? ((text: string) => text);
   const kind = answerKind(stripPreamble(question));
   const partTexts = splitQuestion(question);
-  const partTerms = partTexts.map((p) => analyseQuestion(p, expand(p)).terms.filter((t) => idf(t) > 0 && !questionWords.has(t)));
-  return { kind, partTexts, partTerms, whole: featureQuestion(question, context.searchQuery ?? question, kind, partTerms, idf) };
+  const partTerms = partTexts.map((p) =>
+    analyseQuestion(p, expand(p)).terms.filter((t) => idf(t) > 0 && !questionWords.has(t)),
+  );
+  return {
+    kind,
+    partTexts,
+    partTerms,
+    whole: featureQuestion(question, context.searchQuery ?? question, kind, partTerms, idf),
+  };
 }
 
 // How much a passage's retrieval rank counts against its best sentence when ranking the pool: a tie-break

@@ -76,9 +76,10 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsuredI
       ? { state: "stale" as const, reason: "damaged" }
       : options.force
         ? { state: "stale" as const, reason: "a rebuild was asked for" }
-        : await compareWithCorpus(usable.stored.manifest, { corpusDir: options.corpusDir, embedderId: options.embedder.id }).catch(
-            (error: unknown) => ({ state: "unknown" as const, reason: oneLine(error) }),
-          );
+        : await compareWithCorpus(usable.stored.manifest, {
+            corpusDir: options.corpusDir,
+            embedderId: options.embedder.id,
+          }).catch((error: unknown) => ({ state: "unknown" as const, reason: oneLine(error) }));
     if (state.state === "fresh") return { stored: usable.stored };
     if (state.state === "unknown") {
       logger.warn(`The corpus cannot be compared with the index (${state.reason}); answering from the current index.`);
@@ -94,5 +95,8 @@ export async function ensureIndex(options: EnsureIndexOptions): Promise<EnsuredI
       return { stored: usable.stored, notUpdated: why };
     }
   }
-  throw lastError ?? new CoopdocsError(ErrorCode.IndexMissing, `No index could be built in ${indexDir}.`, "Run `npx coopdocs ingest`.");
+  throw (
+    lastError ??
+    new CoopdocsError(ErrorCode.IndexMissing, `No index could be built in ${indexDir}.`, "Run `npx coopdocs ingest`.")
+  );
 }

@@ -22,7 +22,13 @@ export interface EvidencePoolOptions {
 
 // Chosen on the tune split (fact recall@8 vs answer pass rate): 10/14 hold every fact of 0.9+ of the
 // questions while keeping the sentence choice among few enough candidates.
-export const defaultPoolOptions: EvidencePoolOptions = { passages: 10, widePassages: 14, candidates: 20, perPart: 6, neighbourHits: 2 };
+export const defaultPoolOptions: EvidencePoolOptions = {
+  passages: 10,
+  widePassages: 14,
+  candidates: 20,
+  perPart: 6,
+  neighbourHits: 2,
+};
 
 const wideKinds: readonly AnswerKind[] = ["list", "count"];
 
@@ -33,7 +39,12 @@ export function neighbourMap(chunks: readonly Chunk[]): Map<string, Chunk[]> {
   const neighbours = new Map<string, Chunk[]>();
   for (const list of byFile.values()) {
     list.sort((a, b) => a.meta.start - b.meta.start);
-    list.forEach((chunk, i) => neighbours.set(chunk.id, [list[i + 1], list[i - 1]].filter((c): c is Chunk => c !== undefined)));
+    list.forEach((chunk, i) =>
+      neighbours.set(
+        chunk.id,
+        [list[i + 1], list[i - 1]].filter((c): c is Chunk => c !== undefined),
+      ),
+    );
   }
   return neighbours;
 }
@@ -51,7 +62,8 @@ export async function gatherCandidates(
   options: EvidencePoolOptions = defaultPoolOptions,
 ): Promise<Passage[]> {
   const whole = await retriever.retrieve(query, options.candidates);
-  const partHits = parts.length > 1 ? await Promise.all(parts.map((part) => retriever.retrieve(part, options.perPart))) : [];
+  const partHits =
+    parts.length > 1 ? await Promise.all(parts.map((part) => retriever.retrieve(part, options.perPart))) : [];
   const seen = new Set<string>();
   const merged: Passage[] = [];
   for (const p of [...whole, ...partHits.flat()]) {

@@ -50,7 +50,8 @@ function passageUnits(passage: Passage): EvidenceUnit[] {
         // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
         units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true, preceding });
         // Each item is also a candidate on its own, for questions one item answers (read with its lead-in).
-        for (const item of lines.slice(i + 1, j)) units.push({ passage, passageRank, text: item, isList: false, preceding: line });
+        for (const item of lines.slice(i + 1, j))
+          units.push({ passage, passageRank, text: item, isList: false, preceding: line });
         preceding = lines[j - 1];
         i = j - 1;
         continue;

@@ -38,7 +38,9 @@ describe("evidence units", () => {
 
 describe("question analysis", () => {
   it("strips conversational preambles", () => {
-    expect(stripPreamble("Quick one for onboarding: where is the Secretariat based?")).toBe("where is the Secretariat based?");
+    expect(stripPreamble("Quick one for onboarding: where is the Secretariat based?")).toBe(
+      "where is the Secretariat based?",
+    );
     expect(stripPreamble("Hi, what is GEP?")).toBe("what is GEP?");
   });
 
@@ -60,18 +62,31 @@ describe("answerExtractively", () => {
   const idf = (t: string) => (["cooper", "asean", "china"].includes(t) ? 0.5 : 2);
 
   it("quotes the sentence that answers and cites it with title, section and quote", () => {
-    const p1 = passage("The forum is an annual event. In October 2011, the first forum was held in Nanning, China.", "plan.txt", "2.5 Forum");
+    const p1 = passage(
+      "The forum is an annual event. In October 2011, the first forum was held in Nanning, China.",
+      "plan.txt",
+      "2.5 Forum",
+    );
     const p2 = passage("Biodiversity cooperation continued with workshops.", "other.txt");
     const answer = answerExtractively("When was the first forum held?", [p1, p2], { idf });
     expect(answer.found).toBe(true);
     expect(answer.answer).toContain("In October 2011, the first forum was held in Nanning, China. [1]");
     expect(answer.citations).toEqual([
-      { n: 1, file: "plan.txt", title: "Title of plan.txt", section: "2.5 Forum", page: null, quote: expect.stringContaining("October 2011") },
+      {
+        n: 1,
+        file: "plan.txt",
+        title: "Title of plan.txt",
+        section: "2.5 Forum",
+        page: null,
+        quote: expect.stringContaining("October 2011"),
+      },
     ]);
   });
 
   it("quotes a whole list for a list question", () => {
-    const list = passage("The strategy sets out three priority areas as follows:\n(a) policy dialogue;\n(b) joint research;\n(c) capacity building.");
+    const list = passage(
+      "The strategy sets out three priority areas as follows:\n(a) policy dialogue;\n(b) joint research;\n(c) capacity building.",
+    );
     const answer = answerExtractively("What are the priority areas of the strategy?", [list], { idf });
     expect(answer.answer).toContain("- (a) policy dialogue;");
     expect(answer.answer).toContain("- (c) capacity building.");
@@ -82,7 +97,9 @@ describe("answerExtractively", () => {
     const answer = answerExtractively("What was the total budget of the fourth forum?", [p], { idf });
     expect(answer.found).toBe(false);
     // Says what is missing, then what the documents do say, cited.
-    expect(answer.answer).toMatch(/^The documents do not give the amount asked for\. They say: The fourth forum was held in Nanning .* \[1\]$/);
+    expect(answer.answer).toMatch(
+      /^The documents do not give the amount asked for\. They say: The fourth forum was held in Nanning .* \[1\]$/,
+    );
     expect(answer.citations.map((c) => c.n)).toEqual([1]);
     expect(answer.passages).toEqual([p]);
   });
@@ -96,7 +113,9 @@ describe("answerExtractively", () => {
   it("gives each part of a two-part question its own quote", () => {
     const what = passage("The EISP is the Environmental Information Sharing Platform of ASEAN and China.", "a.txt");
     const when = passage("The platform is targeted to enter into operation in 2017.", "b.txt");
-    const answer = answerExtractively("What is the EISP and when will the platform become operational?", [what, when], { idf });
+    const answer = answerExtractively("What is the EISP and when will the platform become operational?", [what, when], {
+      idf,
+    });
     expect(answer.answer).toContain("Environmental Information Sharing Platform");
     expect(answer.answer).toContain("2017");
     expect(answer.citations.map((c) => c.file).sort()).toEqual(["a.txt", "b.txt"]);
@@ -118,10 +137,15 @@ describe("question validation and follow-ups", () => {
     expect(contextualQuery("and which of those concern biodiversity?", history)).toBe(
       "What are the priority areas? and which of those concern biodiversity?",
     );
-    expect(contextualQuery("Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?", history)).toBe(
-      "Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?",
-    );
+    expect(
+      contextualQuery(
+        "Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?",
+        history,
+      ),
+    ).toBe("Who proposed the Demonstration Base for Environmental Technology and Industry cooperation?");
     expect(contextualQuery("What is GEP?", history)).toBe("What is GEP?");
-    expect(contextualQuery("When was it launched?", history)).toBe("What are the priority areas? When was it launched?");
+    expect(contextualQuery("When was it launched?", history)).toBe(
+      "What are the priority areas? When was it launched?",
+    );
   });
 });

@@ -81,8 +81,16 @@ export function answerExtractively(
 
   const totalWeight = weightOf(known, idf);
   // Latin-script words only: a Chinese question is read through its glossary translation.
-  const unknown = analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t)).length * (context.unknownTermWeight ?? 0);
-  const coverage = totalWeight === 0 ? 0 : weightOf(known.filter((t) => evidenceTerms.has(t)), idf) / (totalWeight + unknown);
+  const unknown =
+    analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t)).length * (context.unknownTermWeight ?? 0);
+  const coverage =
+    totalWeight === 0
+      ? 0
+      : weightOf(
+          known.filter((t) => evidenceTerms.has(t)),
+          idf,
+        ) /
+        (totalWeight + unknown);
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
   if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf)) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
@@ -94,7 +102,9 @@ export function answerExtractively(
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
   if (focusMissing.length > 0) {
-    return topUnit ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest, new Set(known)) : notFoundAnswerWith(closest);
+    return topUnit
+      ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest, new Set(known))
+      : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
   const parts = splitQuestion(question);
@@ -103,7 +113,13 @@ export function answerExtractively(
   if (parts.length > 1) {
     for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
   }
-  const selected = selectUnits(units, known, idf, { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) }, partBest);
+  const selected = selectUnits(
+    units,
+    known,
+    idf,
+    { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) },
+    partBest,
+  );
   if (selected.length === 0) return notFoundAnswerWith(closest);
   // Answer-type verification: each part needs a quote holding an answer of the asked kind (a number of
   // the thing counted, a date, a place …) about the asked thing (its years and ordinals).
@@ -120,7 +136,8 @@ export function answerExtractively(
       aboutFloor: 0,
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
-    if (verifiableKinds.includes(q.kind)) q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
+    if (verifiableKinds.includes(q.kind))
+      q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
     if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
     const verified = [...units]
@@ -130,7 +147,9 @@ export function answerExtractively(
     else notGiven.push(askedFor(q.kind, part));
   }
   if (notGiven.length === parts.length) return notGivenAnswer(notGiven, best, closest, new Set(known));
-  const ordered = selected.sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+  const ordered = selected.sort(
+    (a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text),
+  );
   return composeAnswer([...new Set(ordered)], notGiven, new Set(known));
 }
 
@@ -139,7 +158,10 @@ export function answerExtractively(
  * the corpus never uses: the documents cannot answer about what they never mention.
  */
 function namesUnknown(question: string, idf: (t: string) => number): boolean {
-  const words = stripPreamble(question).split(/[^\p{L}\p{N}'’-]+/u).filter(Boolean).slice(1);
+  const words = stripPreamble(question)
+    .split(/[^\p{L}\p{N}'’-]+/u)
+    .filter(Boolean)
+    .slice(1);
   return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
 }
 
@@ -188,20 +210,23 @@ function selectUnits(
     const adds = terms.filter((t) => unit.terms.has(t) && !covered.has(t));
     if (weightOf(adds, idf) <= 0 && unit.score < best.score * options.runnerUpMinScore) continue;
     if (length + unit.text.length > options.maxChars && !(unit.isList && !selected.some((s) => s.isList))) continue;
-    if (selected.some((s) => s.text === unit.text || s.text.includes(unit.text) || unit.text.includes(s.text))) continue;
+    if (selected.some((s) => s.text === unit.text || s.text.includes(unit.text) || unit.text.includes(s.text)))
+      continue;
     selected.push(unit);
     adds.forEach((t) => covered.add(t));
     length += unit.text.length;
   }
   // Keep the documents' order within a passage so quoted sentences read naturally.
-  return selected.map(withContinuation).sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
+  return selected
+    .map(withContinuation)
+    .sort((a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text));
 }
 
 // A sentence that refers back to the one before ("The program has three components…") belongs with it.
-const continuation = /^(?:It|Its|This|These|They|Their|Such|The (?:program|programme|forum|center|centre|strategy|plan|framework|platform|base|network|alliance|partnership|project|initiative|meeting|workshop|report|outlook)s?)\b/;
+const continuation =
+  /^(?:It|Its|This|These|They|Their|Such|The (?:program|programme|forum|center|centre|strategy|plan|framework|platform|base|network|alliance|partnership|project|initiative|meeting|workshop|report|outlook)s?)\b/;
 
 function withContinuation(unit: ScoredUnit): ScoredUnit {
   if (unit.isList || !unit.following || !continuation.test(unit.following)) return unit;
   return { ...unit, text: `${unit.text} ${unit.following}` };
 }
-

@@ -15,7 +15,9 @@ export function parseWeights(raw: unknown): FittedWeights {
   const weights = weightsSchema.parse(raw);
   const expected = featureNames.join(",");
   if (weights.features.join(",") !== expected || weights.weights.length !== featureNames.length) {
-    throw new Error(`weights.json is for the features ${weights.features.join(",")}, not ${expected}: run \`npm run fit\`.`);
+    throw new Error(
+      `weights.json is for the features ${weights.features.join(",")}, not ${expected}: run \`npm run fit\`.`,
+    );
   }
   return weights;
 }

@@ -120,7 +120,8 @@ export class LiveIndex {
     const changes = [...this.changes.entries()];
     this.changes.clear();
     try {
-      if (changes.length > 0) logger.info(`Corpus changed: ${changes.map(([file, verb]) => `${file} ${verb}`).join(", ")}.`);
+      if (changes.length > 0)
+        logger.info(`Corpus changed: ${changes.map(([file, verb]) => `${file} ${verb}`).join(", ")}.`);
       let stored: StoredIndex | undefined;
       if (ingest) {
         const ensured = await ensureIndex(this.options);
@@ -133,9 +134,13 @@ export class LiveIndex {
       const retriever = await this.options.openRetriever(stored);
       this.retrieverNow = retriever;
       this.generation = stored.dir;
-      logger.info(`Now answering from the new index (${stored.manifest.chunkCount} passages, ${stored.manifest.files.length} documents).`);
+      logger.info(
+        `Now answering from the new index (${stored.manifest.chunkCount} passages, ${stored.manifest.files.length} documents).`,
+      );
     } catch (error) {
-      logger.warn(`The index was not switched (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); answering from the current one.`);
+      logger.warn(
+        `The index was not switched (${error instanceof Error ? error.message.split("\n")[0] : String(error)}); answering from the current one.`,
+      );
     }
   }
 

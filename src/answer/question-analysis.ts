@@ -36,7 +36,11 @@ function questionType(q: string): QuestionType {
   if (/^where\b|\bwhere\b/.test(q)) return "where";
   if (/^(who|whom|whose)\b/.test(q)) return "who";
   if (/\bhow many\b|\bhow much\b|\bnumber of\b/.test(q)) return "count";
-  if (/^(what|which) (are|were)\b|\blist\b|\bareas\b|\bsources\b|\bpillars\b|\bmandate\b|\bfunctions?\b|\bcomponents\b|\bsteps\b/.test(q)) {
+  if (
+    /^(what|which) (are|were)\b|\blist\b|\bareas\b|\bsources\b|\bpillars\b|\bmandate\b|\bfunctions?\b|\bcomponents\b|\bsteps\b/.test(
+      q,
+    )
+  ) {
     return "list";
   }
   if (/^what (is|was)\b/.test(q)) return "definition";
@@ -45,7 +49,9 @@ function questionType(q: string): QuestionType {
 
 function focusPhrase(q: string): string | undefined {
   // "what/who is the <focus> of|for|in|at ...": the attribute asked for.
-  const attribute = /^(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(.+?)\s+(?:of|for|in|at|behind)\s+\S/.exec(q);
+  const attribute = /^(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(.+?)\s+(?:of|for|in|at|behind)\s+\S/.exec(
+    q,
+  );
   if (attribute?.[1]) return attribute[1];
   // "what is X's <focus>?"
   const possessive = /^(?:what|who)\s+(?:is|was|are|were)\s+\S+'s\s+(.+?)\??$/.exec(q);
@@ -72,7 +78,10 @@ export function splitQuestion(question: string): string[] {
   const q = stripPreamble(question);
   // A Chinese question asks several things as several sentences ("…是哪一年？…又是哪一年？").
   if (hasChinese(q)) {
-    const sentences = q.split(/(?<=[？?])/).map((s) => s.trim()).filter((s) => s.length >= 4);
+    const sentences = q
+      .split(/(?<=[？?])/)
+      .map((s) => s.trim())
+      .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
   }
   const parts = q
@@ -91,7 +100,9 @@ export function analyseQuestion(question: string, searchQuery: string = question
     type: questionType(q),
     focus: hasChinese(q)
       ? // Each glossary term of a Chinese question names something asked about (any of its translations).
-        chineseGlossaryTerms(q).map(contentTerms).filter((group) => group.length > 0)
+        chineseGlossaryTerms(q)
+          .map(contentTerms)
+          .filter((group) => group.length > 0)
       : focusText
         ? contentTerms(focusText)
             .filter((t) => !questionWords.has(t) && !/^\d/.test(t))

@@ -7,18 +7,23 @@ export interface ScoredUnit extends EvidenceUnit {
   score: number;
 }
 
-const monthOrYear = /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
+const monthOrYear =
+  /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const placeCue = /\b(in|at|located in|based in|held in) [A-Z][a-z]+/;
-const personCue = /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
-const definitionCue = /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|components|was established|was upgraded)\b/i;
-const numberWord = /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)$/i;
+const personCue =
+  /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
+const definitionCue =
+  /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|components|was established|was upgraded)\b/i;
+const numberWord =
+  /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)$/i;
 
 /** "How many priority areas…" is answered by "six priority areas": a number right before the counted noun. */
 function countsNoun(text: string, nouns: readonly string[]): boolean {
   if (nouns.length === 0) return false;
   const words = text.split(/[^\p{L}\p{N}-]+/u);
   return words.some(
-    (word, i) => numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
+    (word, i) =>
+      numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
   );
 }
 

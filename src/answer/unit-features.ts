@@ -42,7 +42,8 @@ export const featureNames = [
 
 export type FeatureName = (typeof featureNames)[number];
 
-const definitionCue = /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as)\b/i;
+const definitionCue =
+  /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as)\b/i;
 
 function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
   let sum = 0;
@@ -74,7 +75,11 @@ export function unitContext(unit: EvidenceUnit): string {
 }
 
 /** Feature vectors of the candidate units for one question; every feature lies in 0..1. */
-export function unitFeatures(units: readonly EvidenceUnit[], q: FeatureQuestion, idf: (t: string) => number): number[][] {
+export function unitFeatures(
+  units: readonly EvidenceUnit[],
+  q: FeatureQuestion,
+  idf: (t: string) => number,
+): number[][] {
   const lexical = scoreUnits([...units], q.analysis, [...q.terms], idf);
   return units.map((unit, index) => {
     const [leadIn = "", ...items] = unit.isList ? unit.text.split("\n") : [unit.text];
@@ -97,14 +102,16 @@ export function unitFeatures(units: readonly EvidenceUnit[], q: FeatureQuestion,
       kindHolds: verifiable && holds ? 1 : 0,
       kindMissing: verifiable && !holds ? 1 : 0,
       anchors: q.anchors.length === 0 ? 1 : q.anchors.filter((a) => a.test(context)).length / q.anchors.length,
-      focus: q.focus.length === 0 ? 1 : q.focus.filter((g) => g.some((t) => contextTerms.has(t))).length / q.focus.length,
+      focus:
+        q.focus.length === 0 ? 1 : q.focus.filter((g) => g.some((t) => contextTerms.has(t))).length / q.focus.length,
       rank: 1 / (1 + unit.passageRank),
       similarity: Number.isFinite(unit.passage.similarity) ? Math.max(0, unit.passage.similarity) : 0,
       listForList: unit.isList && q.kind === "list" ? 1 : 0,
       listOtherwise: unit.isList && q.kind !== "list" ? 1 : 0,
       firstInPassage: unit.preceding === undefined ? 1 : 0,
       definitionCue: q.kind === "definition" && definitionCue.test(unit.text) ? 1 : 0,
-      introducesFocus: unit.isList && q.focus.length > 0 && q.focus.every((g) => g.some((t) => introducing.has(t))) ? 1 : 0,
+      introducesFocus:
+        unit.isList && q.focus.length > 0 && q.focus.every((g) => g.some((t) => introducing.has(t))) ? 1 : 0,
     };
     return featureNames.map((name) => features[name]);
   });

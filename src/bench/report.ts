@@ -68,7 +68,11 @@ export interface BenchResult {
 function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  ")).join("\n");
+  return rows
+    .map((row) =>
+      row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join("  "),
+    )
+    .join("\n");
 }
 
 const s1 = (ms: number) => (ms / 1000).toFixed(1);
@@ -78,18 +82,36 @@ const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 export function formatBenchTable(r: BenchResult): string {
   const lines: string[] = [];
   lines.push(`coopdocs bench, ${r.startedAt} (${(r.durationMs / 1000).toFixed(0)} s)`);
-  lines.push(`machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.platform}, Node ${r.machine.node}`);
+  lines.push(
+    `machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGb} GB, ${r.machine.platform}, Node ${r.machine.node}`,
+  );
   lines.push(`embedder: ${r.embedder.id}, model load ${r.embedder.modelLoadMs} ms, ${r.embedder.msPerChunk} ms/chunk`);
   if (r.embedWorkers && r.embedWorkers.length > 0) {
     const one = r.embedWorkers.find((w) => w.workers === 1)?.chunksPerSecond ?? 0;
     lines.push(
       `embedding threads (real corpus, from scratch): ${r.embedWorkers
-        .map((w) => `${w.workers} → ${w.chunksPerSecond} chunks/s (${s1(w.ms)} s, load ${w.loadAverage})${w.workers > 1 && one > 0 ? `, ×${(w.chunksPerSecond / one).toFixed(2)}` : ""}`)
+        .map(
+          (w) =>
+            `${w.workers} → ${w.chunksPerSecond} chunks/s (${s1(w.ms)} s, load ${w.loadAverage})${w.workers > 1 && one > 0 ? `, ×${(w.chunksPerSecond / one).toFixed(2)}` : ""}`,
+        )
         .join("; ")}`,
     );
   }
   lines.push("");
-  const head = ["size", "docs", "chunks", "ingest s", "embedding", "chunks/s", "full ingest s", "index MB", "retr p50/p95 ms", "answer p50/p95 ms", "found", "peak RSS MB"];
+  const head = [
+    "size",
+    "docs",
+    "chunks",
+    "ingest s",
+    "embedding",
+    "chunks/s",
+    "full ingest s",
+    "index MB",
+    "retr p50/p95 ms",
+    "answer p50/p95 ms",
+    "found",
+    "peak RSS MB",
+  ];
   const rows = r.sizes.map((s) => [
     `${s.scale}×`,
     String(s.documents),
@@ -97,7 +119,9 @@ export function formatBenchTable(r: BenchResult): string {
     s1(s.ingest.measuredMs),
     s.ingest.embedding === "model" ? "model" : "reused",
     s.ingest.chunksPerSecond.toFixed(1),
-    s.ingest.embedding === "model" ? s1(s.ingest.estimatedFullIngestMs) : `~${s1(s.ingest.estimatedFullIngestMs)} (est.)`,
+    s.ingest.embedding === "model"
+      ? s1(s.ingest.estimatedFullIngestMs)
+      : `~${s1(s.ingest.estimatedFullIngestMs)} (est.)`,
     mb(s.indexBytes),
     `${s.retrievalMs.p50.toFixed(1)} / ${s.retrievalMs.p95.toFixed(1)}`,
     `${s.answerMs.p50.toFixed(1)} / ${s.answerMs.p95.toFixed(1)}`,
@@ -106,7 +130,15 @@ export function formatBenchTable(r: BenchResult): string {
   ]);
   lines.push(table([head, ...rows]));
   lines.push("");
-  const denseHead = ["size", "store", "hnsw k=10 mean ms", "exact mean ms", "exact/hnsw", "recall@10", "recall@10 (k=40)"];
+  const denseHead = [
+    "size",
+    "store",
+    "hnsw k=10 mean ms",
+    "exact mean ms",
+    "exact/hnsw",
+    "recall@10",
+    "recall@10 (k=40)",
+  ];
   const denseRows = r.sizes.map((s) => [
     `${s.scale}×`,
     s.dense.store,
@@ -119,7 +151,9 @@ export function formatBenchTable(r: BenchResult): string {
   lines.push(table([denseHead, ...denseRows]));
   lines.push("");
   if (r.coldAsk) {
-    lines.push(`cold ask (${r.coldAsk.runs} runs, ${r.coldAsk.ok} ok): median ${r.coldAsk.ms.p50.toFixed(0)} ms, max ${r.coldAsk.ms.max.toFixed(0)} ms`);
+    lines.push(
+      `cold ask (${r.coldAsk.runs} runs, ${r.coldAsk.ok} ok): median ${r.coldAsk.ms.p50.toFixed(0)} ms, max ${r.coldAsk.ms.max.toFixed(0)} ms`,
+    );
   }
   if (r.slack) {
     lines.push(
@@ -138,7 +172,8 @@ export function formatBenchTable(r: BenchResult): string {
   lines.push(`peak RSS of the bench process: ${r.peakRssMb.toFixed(0)} MB`);
   lines.push("");
   lines.push("targets:");
-  for (const t of r.targets) lines.push(`  ${t.pass ? "PASS" : "MISS"}  ${t.name}: ${t.measuredMs.toFixed(1)} ms (target < ${t.targetMs} ms)`);
+  for (const t of r.targets)
+    lines.push(`  ${t.pass ? "PASS" : "MISS"}  ${t.name}: ${t.measuredMs.toFixed(1)} ms (target < ${t.targetMs} ms)`);
   lines.push("");
   lines.push("what was measured and what was extrapolated:");
   for (const note of r.notes) lines.push(`  - ${note}`);

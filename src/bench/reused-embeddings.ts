@@ -115,10 +115,18 @@ export class ReusedVectorEmbeddings extends Embeddings {
 }
 
 /** An Embedder with the real one's id (so the index reads back with the real model) and reused vectors. */
-export function reusingEmbedder(real: Embedder, chunks: readonly Chunk[], vectors: readonly Float32Array[]): Embedder & {
+export function reusingEmbedder(
+  real: Embedder,
+  chunks: readonly Chunk[],
+  vectors: readonly Float32Array[],
+): Embedder & {
   embeddings: ReusedVectorEmbeddings;
 } {
-  return { id: real.id, label: `${real.label}, vectors reused for synthetic chunks`, embeddings: new ReusedVectorEmbeddings(real, chunks, vectors) };
+  return {
+    id: real.id,
+    label: `${real.label}, vectors reused for synthetic chunks`,
+    embeddings: new ReusedVectorEmbeddings(real, chunks, vectors),
+  };
 }
 
 /** Wraps an embedder to count the time its model spends embedding documents (ingest's embedding share). */

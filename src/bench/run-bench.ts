@@ -165,7 +165,13 @@ async function coldAsk(config: Config, question: string, runs: number): Promise<
     const started = performance.now();
     const { code, stdout } = await new Promise<{ code: number | null; stdout: string }>((resolve, reject) => {
       const child = spawn(process.execPath, [bin, "ask", question, "--json"], {
-        env: { ...process.env, CORPUS_DIR: config.corpusDir, INDEX_DIR: config.indexDir, LOG_LEVEL: "warn", LLM_PROVIDER: "none" },
+        env: {
+          ...process.env,
+          CORPUS_DIR: config.corpusDir,
+          INDEX_DIR: config.indexDir,
+          LOG_LEVEL: "warn",
+          LLM_PROVIDER: "none",
+        },
         stdio: ["ignore", "pipe", "pipe"],
       });
       let out = "";
@@ -228,12 +234,24 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       let built: Built = real;
       if (scale > 1) {
         const corpusDir = path.join(work, `corpus-${scale}`);
-        const written = await writeScaledCorpus({ realCorpusDir: baseConfig.corpusDir, targetDir: corpusDir, scale, chunks: real.stored.chunks });
+        const written = await writeScaledCorpus({
+          realCorpusDir: baseConfig.corpusDir,
+          targetDir: corpusDir,
+          scale,
+          chunks: real.stored.chunks,
+        });
         const useModel = scale <= options.realEmbedUpTo;
-        log(`${scale}×: ingesting ${written.files} documents (${useModel ? "real embeddings" : "real vectors reused"})…`);
+        log(
+          `${scale}×: ingesting ${written.files} documents (${useModel ? "real embeddings" : "real vectors reused"})…`,
+        );
         built = useModel
           ? await ingestWith(embedder, corpusDir, path.join(work, `index-${scale}`), "model")
-          : await ingestWith(reusingEmbedder(embedder, real.stored.chunks, real.stored.vectors), corpusDir, path.join(work, `index-${scale}`), "reused");
+          : await ingestWith(
+              reusingEmbedder(embedder, real.stored.chunks, real.stored.vectors),
+              corpusDir,
+              path.join(work, `index-${scale}`),
+              "reused",
+            );
       }
       const chunks = built.stored.chunks.length;
       const ingest = { ...built.ingest };
@@ -270,7 +288,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     const at = (scale: number) => sizes.find((s) => s.scale === scale);
     const targets: TargetCheck[] = [];
     const check = (name: string, limitMs: number, measured: number | undefined) => {
-      if (measured !== undefined && Number.isFinite(measured)) targets.push({ name, targetMs: limitMs, measuredMs: measured, pass: measured < limitMs });
+      if (measured !== undefined && Number.isFinite(measured))
+        targets.push({ name, targetMs: limitMs, measuredMs: measured, pass: measured < limitMs });
     };
     check("warm extractive answer p50 at 1×", 100, at(1)?.answerMs.p50);
     check("warm extractive answer p50 at 100×", 250, at(100)?.answerMs.p50);
@@ -289,14 +308,23 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           `Full ingest with the model is EXTRAPOLATED: ${round(s.ingest.nonModelMs / 1000, 1)} s + ${s.chunks} chunks × ${round(msPerChunk, 1)} ms = ${round(s.ingest.estimatedFullIngestMs / 1000, 0)} s.`,
       );
     }
-    notes.push("Query latencies, HNSW/exact search, recall, index size and memory are measured at every size (the query is embedded by the real model each time).");
-    notes.push("Synthetic corpora = the real documents + (N−1) copies of the real paragraphs shuffled into new documents and sections (seeded, deterministic).");
+    notes.push(
+      "Query latencies, HNSW/exact search, recall, index size and memory are measured at every size (the query is embedded by the real model each time).",
+    );
+    notes.push(
+      "Synthetic corpora = the real documents + (N−1) copies of the real paragraphs shuffled into new documents and sections (seeded, deterministic).",
+    );
 
     const result: BenchResult = {
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
       machine: machine(),
-      options: { sizes: sortedSizes, quick: options.quick, realEmbedUpTo: options.realEmbedUpTo, queries: options.queries },
+      options: {
+        sizes: sortedSizes,
+        quick: options.quick,
+        realEmbedUpTo: options.realEmbedUpTo,
+        queries: options.queries,
+      },
       embedder: { id: embedder.id, modelLoadMs: round(modelLoadMs, 0), msPerChunk: round(msPerChunk, 1) },
       sizes,
       coldAsk: coldResult,
@@ -314,11 +342,18 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
     if (!options.keep) await rm(work, { recursive: true, force: true });
   }
 
-  async function ingestWith(embedder: Embedder, corpusDir: string, indexDir: string, kind: "model" | "reused"): Promise<Built> {
+  async function ingestWith(
+    embedder: Embedder,
+    corpusDir: string,
+    indexDir: string,
+    kind: "model" | "reused",
+  ): Promise<Built> {
     // "model": every chunk goes through the model, timed; "reused": the embedder hands out real vectors.
     const timedEmbedder = kind === "model" ? timingEmbedder(embedder) : undefined;
     const reuse = kind === "reused" ? (embedder as ReturnType<typeof reusingEmbedder>) : undefined;
-    const { ms } = await timed(() => ingestCorpus({ corpusDir, indexDir, embedder: timedEmbedder ?? embedder, force: true }));
+    const { ms } = await timed(() =>
+      ingestCorpus({ corpusDir, indexDir, embedder: timedEmbedder ?? embedder, force: true }),
+    );
     const stored = await mustRead(indexDir);
     const modelMs = round(timedEmbedder ? timedEmbedder.modelMs() : (reuse?.embeddings.stats.modelMs ?? 0), 0);
     return {
@@ -337,7 +372,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       },
     };
   }
-
 }
 
 async function mustRead(indexDir: string): Promise<StoredIndex> {
@@ -377,9 +411,18 @@ export function scalingChart(result: BenchResult): string {
     xLabel: "corpus size",
     yLabel: "seconds (log)",
     series: [
-      { name: "measured, real embeddings", color: "#1f77b4", points: measuredIngest.map((s) => ({ x: s.scale, y: s.ingest.measuredMs / 1000 })) },
+      {
+        name: "measured, real embeddings",
+        color: "#1f77b4",
+        points: measuredIngest.map((s) => ({ x: s.scale, y: s.ingest.measuredMs / 1000 })),
+      },
       { name: "measured without the model", color: "#2ca02c", points: pts((s) => s.ingest.nonModelMs / 1000) },
-      { name: "with the model (extrapolated beyond measured)", color: "#d62728", dashed: true, points: pts((s) => s.ingest.estimatedFullIngestMs / 1000) },
+      {
+        name: "with the model (extrapolated beyond measured)",
+        color: "#d62728",
+        dashed: true,
+        points: pts((s) => s.ingest.estimatedFullIngestMs / 1000),
+      },
     ],
   };
   const caption = `coopdocs bench ${result.startedAt} · ${result.machine.cpu}, ${result.machine.cores} cores, ${result.machine.memoryGb} GB · Node ${result.machine.node}`;

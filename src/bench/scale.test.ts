@@ -11,7 +11,15 @@ import { sectionNamesOf, sourceParagraphs, syntheticCopy } from "./synthetic-cor
 const chunk = (i: number, text: string): Chunk => ({
   id: `c${i}`,
   text,
-  meta: { file: "a.txt", title: "Doc A", section: `1. Part ${i} › 1.${i} Topic ${i}`, page: null, start: 0, end: text.length, year: null },
+  meta: {
+    file: "a.txt",
+    title: "Doc A",
+    section: `1. Part ${i} › 1.${i} Topic ${i}`,
+    page: null,
+    start: 0,
+    end: text.length,
+    year: null,
+  },
 });
 
 const chunks = [
@@ -76,12 +84,27 @@ describe("bench output", () => {
     scale,
     documents: 5 * scale,
     chunks: 190 * scale,
-    ingest: { embedding, measuredMs: 1000 * scale, modelMs: 900, nonModelMs: 100 * scale, chunksPerSecond: 10, estimatedFullIngestMs: 14_000 * scale },
+    ingest: {
+      embedding,
+      measuredMs: 1000 * scale,
+      modelMs: 900,
+      nonModelMs: 100 * scale,
+      chunksPerSecond: 10,
+      estimatedFullIngestMs: 14_000 * scale,
+    },
     indexBytes: 2 ** 20 * scale,
     retrievalMs: latency,
     answerMs: latency,
     found: { found: 29, asked: 30 },
-    dense: { store: "hnswlib", queries: 30, hnswMs: latency, exactMs: latency, speedRatio: 1, recallAt10: 0.9, recallAt10WithCandidates40: 1 },
+    dense: {
+      store: "hnswlib",
+      queries: 30,
+      hnswMs: latency,
+      exactMs: latency,
+      speedRatio: 1,
+      recallAt10: 0.9,
+      recallAt10WithCandidates40: 1,
+    },
     peakRssMb: 500,
   });
   const result: BenchResult = {

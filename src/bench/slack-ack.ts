@@ -23,7 +23,14 @@ async function startWebApi(): Promise<{ url: string; posts: () => number; close:
       if (req.url?.includes("chat.postMessage") || req.url?.includes("chat.stopStream")) posts++;
       seq++;
       res.writeHead(200, { "content-type": "application/json" });
-      res.end(JSON.stringify({ ok: true, ts: `1700000000.${String(seq).padStart(6, "0")}`, channel: "C0BENCH", messages: [] }));
+      res.end(
+        JSON.stringify({
+          ok: true,
+          ts: `1700000000.${String(seq).padStart(6, "0")}`,
+          channel: "C0BENCH",
+          messages: [],
+        }),
+      );
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -53,7 +60,11 @@ export interface SlackAckResult {
  * answer is posted), then `events` back to back, whose acks compete for the CPU with the answers being computed
  * in the same process, as in production.
  */
-export async function measureSlackAck(answerer: QuestionAnswerer, questions: readonly string[], events: number): Promise<SlackAckResult> {
+export async function measureSlackAck(
+  answerer: QuestionAnswerer,
+  questions: readonly string[],
+  events: number,
+): Promise<SlackAckResult> {
   const api = await startWebApi();
   const dataDir = await mkdtemp(path.join(tmpdir(), "coopdocs-bench-slack-"));
   const bot = createSlackBot({
@@ -81,7 +92,14 @@ export async function measureSlackAck(answerer: QuestionAnswerer, questions: rea
         type: "event_callback",
         event_id: `EvBENCH${i}`,
         event_time: Math.floor(Date.now() / 1000),
-        event: { type: "app_mention", user: "U0USER", text: `<@${botUserId}> ${question}`, ts, channel: "C0BENCH", event_ts: ts },
+        event: {
+          type: "app_mention",
+          user: "U0USER",
+          text: `<@${botUserId}> ${question}`,
+          ts,
+          channel: "C0BENCH",
+          event_ts: ts,
+        },
         authorizations: [{ team_id: "T0BENCH", user_id: botUserId, is_bot: true, is_enterprise_install: false }],
       });
       const timestamp = Math.floor(Date.now() / 1000);
@@ -89,7 +107,11 @@ export async function measureSlackAck(answerer: QuestionAnswerer, questions: rea
       const started = performance.now();
       const response = await fetch(url, {
         method: "POST",
-        headers: { "content-type": "application/json", "x-slack-request-timestamp": String(timestamp), "x-slack-signature": signature },
+        headers: {
+          "content-type": "application/json",
+          "x-slack-request-timestamp": String(timestamp),
+          "x-slack-signature": signature,
+        },
         body,
       });
       await response.text();

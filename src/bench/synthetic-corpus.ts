@@ -67,7 +67,11 @@ export function syntheticCopy(
 export function sectionNamesOf(chunks: readonly Chunk[]): string[] {
   const names = new Set<string>();
   for (const chunk of chunks) {
-    const last = chunk.meta.section.split("›").at(-1)?.trim().replace(/^[\d.]+\s*/, "");
+    const last = chunk.meta.section
+      .split("›")
+      .at(-1)
+      ?.trim()
+      .replace(/^[\d.]+\s*/, "");
     if (last && last.length >= 4 && last.length <= 80) names.add(last);
   }
   return [...names];
@@ -88,18 +92,24 @@ export async function writeScaledCorpus(options: {
   await mkdir(options.targetDir, { recursive: true });
   const realFiles = (await readdir(options.realCorpusDir)).filter((f) => documentFormat(f) !== undefined);
   let bytes = 0;
-  for (const file of realFiles) await copyFile(path.join(options.realCorpusDir, file), path.join(options.targetDir, file));
+  for (const file of realFiles)
+    await copyFile(path.join(options.realCorpusDir, file), path.join(options.targetDir, file));
   const realInfo = await readCorpusManifest(options.realCorpusDir);
-  const documents: { file: string; title: string; year: number | null }[] = [...realInfo.entries()].map(([file, info]) => ({
-    file,
-    title: info.title,
-    year: info.year,
-  }));
+  const documents: { file: string; title: string; year: number | null }[] = [...realInfo.entries()].map(
+    ([file, info]) => ({
+      file,
+      title: info.title,
+      year: info.year,
+    }),
+  );
   const paragraphs = sourceParagraphs(options.chunks);
   const names = sectionNamesOf(options.chunks);
   let files = realFiles.length;
   for (let copy = 1; copy < options.scale; copy++) {
-    for (const doc of syntheticCopy(paragraphs, names, copy, { documents: Math.max(1, realFiles.length), seed: options.seed ?? 1 })) {
+    for (const doc of syntheticCopy(paragraphs, names, copy, {
+      documents: Math.max(1, realFiles.length),
+      seed: options.seed ?? 1,
+    })) {
       await writeFile(path.join(options.targetDir, doc.file), doc.text);
       bytes += doc.text.length;
       documents.push({ file: doc.file, title: doc.title, year: null });

@@ -31,7 +31,11 @@ function timeToFirstByte(url: string): Promise<number> {
  * Starts the real web server (the code `coopdocs web` runs) on 127.0.0.1 and times the first byte of
  * `/` and of a source view, one request at a time on fresh connections.
  */
-export async function measureWebTtfb(config: Config, answerer: QuestionAnswerer, requests: number): Promise<WebTtfbResult> {
+export async function measureWebTtfb(
+  config: Config,
+  answerer: QuestionAnswerer,
+  requests: number,
+): Promise<WebTtfbResult> {
   const sources = createIndexSourcesProvider({ corpusDir: config.corpusDir, indexDir: config.indexDir });
   const server = await startWebServer({ answerer, sources, host: "127.0.0.1", port: 0 });
   try {
@@ -50,7 +54,12 @@ export async function measureWebTtfb(config: Config, answerer: QuestionAnswerer,
       root.push(await timeToFirstByte(`${server.url}/`));
       source.push(await timeToFirstByte(`${server.url}${sourcePath}`));
     }
-    return { requests, rootMs: summarize(root), sourceMs: summarize(source), sourcePath: sourcePath.split("?")[0] ?? sourcePath };
+    return {
+      requests,
+      rootMs: summarize(root),
+      sourceMs: summarize(source),
+      sourcePath: sourcePath.split("?")[0] ?? sourcePath,
+    };
   } finally {
     await server.close();
   }

@@ -60,7 +60,9 @@ export function createIngestProgress(
       if (!estimated && event.done >= estimateAfterPassages && event.done < event.total) {
         estimated = true;
         if (left > announceAboveMs) {
-          logger.info(`~${event.total.toLocaleString("en")} passages, about ${duration(left + elapsed)} on this machine.`);
+          logger.info(
+            `~${event.total.toLocaleString("en")} passages, about ${duration(left + elapsed)} on this machine.`,
+          );
         }
       }
       if (stream.isTTY) {

@@ -24,7 +24,9 @@ export function renderAnswer(answer: Answer): string {
     }
   } else if (!answer.found && answer.passages.length > 0) {
     lines.push("", "Closest passages:");
-    answer.passages.forEach((p: Passage, i) => lines.push(`(${i + 1}) ${where(p.meta)}`, `    “${shortQuote(p.text)}”`));
+    answer.passages.forEach((p: Passage, i) =>
+      lines.push(`(${i + 1}) ${where(p.meta)}`, `    “${shortQuote(p.text)}”`),
+    );
   }
   return lines.join("\n");
 }

@@ -114,9 +114,7 @@ export interface Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join(".")}: ${issue.message}`)
-      .join("; ");
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new CoopdocsError(
       ErrorCode.ConfigInvalid,
       `Invalid configuration: ${problems}`,
@@ -146,7 +144,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       model: e.LLM_MODEL,
       timeoutMs: e.LLM_TIMEOUT_MS,
     },
-    embeddings: { provider: e.EMBEDDINGS_PROVIDER, model: e.EMBEDDINGS_MODEL, workers: e.EMBED_WORKERS ?? os.availableParallelism() },
+    embeddings: {
+      provider: e.EMBEDDINGS_PROVIDER,
+      model: e.EMBEDDINGS_MODEL,
+      workers: e.EMBED_WORKERS ?? os.availableParallelism(),
+    },
     retrieval: { vectorStore: e.VECTOR_STORE, hnswEfSearch: e.HNSW_EF_SEARCH },
     web: { port: e.WEB_PORT, host: e.WEB_HOST, publicUrl: e.PUBLIC_URL },
   };

@@ -17,7 +17,9 @@ describe("createEmbedder", () => {
   });
 
   it("gives a clear error when the Transformers.js embedder cannot be loaded here", async () => {
-    const error = await createEmbedder({ provider: "transformers", model: "Xenova/bge-small-en-v1.5" }).catch((e: unknown) => e);
+    const error = await createEmbedder({ provider: "transformers", model: "Xenova/bge-small-en-v1.5" }).catch(
+      (e: unknown) => e,
+    );
     expect(CoopdocsError.is(error, "embedder_unavailable")).toBe(true);
     expect((error as CoopdocsError).hint).toMatch(/EMBEDDINGS_PROVIDER=use/);
   });

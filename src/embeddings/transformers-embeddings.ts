@@ -15,7 +15,9 @@ export async function createTransformersEmbeddings(model: string): Promise<Embed
       error,
     );
   }
-  const { HuggingFaceTransformersEmbeddings } = await import("@langchain/community/embeddings/huggingface_transformers");
+  const { HuggingFaceTransformersEmbeddings } = await import(
+    "@langchain/community/embeddings/huggingface_transformers"
+  );
   // multilingual-e5 expects "query: " / "passage: " prefixes; bge works without them.
   const embeddings = new HuggingFaceTransformersEmbeddings({ model });
   try {

@@ -25,11 +25,29 @@ const answer = (text: string, files: string[], found = true): Answer => ({
 });
 
 describe("gradeAnswer", () => {
-  const q = { id: "q1", question: "?", must_contain: [["2010"], ["Ministry of Environmental Protection", "MEP"]], sources: ["a.txt"], kind: "date" };
+  const q = {
+    id: "q1",
+    question: "?",
+    must_contain: [["2010"], ["Ministry of Environmental Protection", "MEP"]],
+    sources: ["a.txt"],
+    kind: "date",
+  };
 
   it("passes when every group matches the answer or a quote, and ranks retrieval", () => {
-    const r = gradeAnswer(q, answer("Set up in 2010 by the MEP [1]", ["a.txt", "b.txt"]), [passage("b.txt"), passage("a.txt")], 12);
-    expect(r).toMatchObject({ answerPass: true, firstSourceRank: 2, hitAt1: false, hitAt5: true, reciprocalRank: 0.5, citationPrecision: 0.5 });
+    const r = gradeAnswer(
+      q,
+      answer("Set up in 2010 by the MEP [1]", ["a.txt", "b.txt"]),
+      [passage("b.txt"), passage("a.txt")],
+      12,
+    );
+    expect(r).toMatchObject({
+      answerPass: true,
+      firstSourceRank: 2,
+      hitAt1: false,
+      hitAt5: true,
+      reciprocalRank: 0.5,
+      citationPrecision: 0.5,
+    });
   });
 
   it("fails when a group is missing and lists it", () => {
@@ -40,7 +58,11 @@ describe("gradeAnswer", () => {
 
   it("grades unanswerable questions on the not-found answer only", () => {
     const un = { id: "q2", question: "?", must_contain: [], sources: [], kind: "unanswerable" };
-    expect(gradeAnswer(un, answer("not found", [], false), [], 1)).toMatchObject({ unanswerableHandled: true, answerPass: null, hitAt5: null });
+    expect(gradeAnswer(un, answer("not found", [], false), [], 1)).toMatchObject({
+      unanswerableHandled: true,
+      answerPass: null,
+      hitAt5: null,
+    });
     expect(gradeAnswer(un, answer("a guess [1]", ["a.txt"]), [], 1).unanswerableHandled).toBe(false);
   });
 });
@@ -54,7 +76,13 @@ describe("summarise", () => {
       gradeAnswer({ ...q, kind: "unanswerable", sources: [], must_contain: [] }, answer("", [], false), [], 20),
     ];
     const s = summarise(results);
-    expect(s).toMatchObject({ questions: 3, answerPassRate: 0.5, hitAt1: 0.5, unanswerableHandled: 1, citationPrecision: 0.5 });
+    expect(s).toMatchObject({
+      questions: 3,
+      answerPassRate: 0.5,
+      hitAt1: 0.5,
+      unanswerableHandled: 1,
+      citationPrecision: 0.5,
+    });
     expect(s.latencyP50Ms).toBe(20);
     expect(percentile([1, 2, 3, 4, 100], 95)).toBe(100);
     expect(unmetTargets(s)).toContain("answerPassRate 0.50 < 0.85");
@@ -65,11 +93,19 @@ describe("readEvalSet", () => {
   it("reads JSONL and reports a bad line by number", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "evalset-"));
     const good = path.join(dir, "good.jsonl");
-    await writeFile(good, `${JSON.stringify({ id: "a", question: "Q?", must_contain: [["x"]], sources: ["f.txt"], kind: "fact" })}\n\n`);
+    await writeFile(
+      good,
+      `${JSON.stringify({ id: "a", question: "Q?", must_contain: [["x"]], sources: ["f.txt"], kind: "fact" })}\n\n`,
+    );
     expect(await readEvalSet(good)).toHaveLength(1);
     const bad = path.join(dir, "bad.jsonl");
-    await writeFile(bad, `${JSON.stringify({ id: "a", question: "Q?", must_contain: [], sources: [], kind: "x" })}\n{"id": "b"}\n`);
-    await expect(readEvalSet(bad)).rejects.toSatisfy((e) => CoopdocsError.is(e, "evalset_invalid") && /line 2/.test((e as Error).message));
+    await writeFile(
+      bad,
+      `${JSON.stringify({ id: "a", question: "Q?", must_contain: [], sources: [], kind: "x" })}\n{"id": "b"}\n`,
+    );
+    await expect(readEvalSet(bad)).rejects.toSatisfy(
+      (e) => CoopdocsError.is(e, "evalset_invalid") && /line 2/.test((e as Error).message),
+    );
     await expect(readEvalSet(path.join(dir, "missing.jsonl"))).rejects.toThrow(/Cannot read/);
   });
 });
@@ -83,7 +119,12 @@ describe("fact recall and the per-kind breakdown", () => {
     expect(factsWithin(groups, [withText("alpha")])).toBeNull();
     const q = { id: "x", question: "?", must_contain: groups, sources: ["a.txt"], kind: "fact" };
     const near = gradeAnswer(q, answer("alpha gamma [1]", ["a.txt"]), [], 5, [withText("alpha gamma")]);
-    const far = gradeAnswer({ ...q, kind: "list" }, answer("alpha [1]", ["a.txt"]), [], 5, [withText("alpha"), withText("x"), withText("x"), withText("beta")]);
+    const far = gradeAnswer({ ...q, kind: "list" }, answer("alpha [1]", ["a.txt"]), [], 5, [
+      withText("alpha"),
+      withText("x"),
+      withText("x"),
+      withText("beta"),
+    ]);
     const s = summarise([near, far]);
     expect(s).toMatchObject({ factRecallAt3: 0.5, factRecallAt5: 1, medianAnswerChars: 9 });
     expect(s.byKind).toEqual({ fact: { questions: 1, passRate: 1 }, list: { questions: 1, passRate: 0 } });
@@ -91,7 +132,10 @@ describe("fact recall and the per-kind breakdown", () => {
 
   it("selects one split", () => {
     const base = { question: "?", must_contain: [], sources: [], kind: "unanswerable" };
-    const qs = [{ ...base, id: "a", split: "tune" as const }, { ...base, id: "b", split: "check" as const }];
+    const qs = [
+      { ...base, id: "a", split: "tune" as const },
+      { ...base, id: "b", split: "check" as const },
+    ];
     expect(selectSplit(qs, "check").map((q) => q.id)).toEqual(["b"]);
     expect(selectSplit(qs)).toHaveLength(2);
   });

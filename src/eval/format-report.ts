@@ -28,15 +28,16 @@ export function formatEvalReport(report: EvalReport, baseline?: EvalReport): str
   const lines: string[] = [];
   lines.push("id    kind          rank  facts  answer  ms     missing");
   for (const r of report.results) {
-    const verdict =
-      r.answerPass !== null ? (r.answerPass ? "pass" : "FAIL") : r.unanswerableHandled ? "pass" : "FAIL";
+    const verdict = r.answerPass !== null ? (r.answerPass ? "pass" : "FAIL") : r.unanswerableHandled ? "pass" : "FAIL";
     const missing = r.missingGroups.map((g) => g[0]).join(", ");
     lines.push(
       `${r.id.padEnd(5)} ${r.kind.padEnd(13)} ${String(r.firstSourceRank ?? "-").padEnd(5)} ${String(r.factsWithin ?? "-").padEnd(6)} ${verdict.padEnd(7)} ${r.latencyMs.toFixed(0).padEnd(6)} ${verdict === "FAIL" ? missing : ""}`,
     );
   }
   lines.push("");
-  const header = baseline ? `${"metric".padEnd(28)} ${"coopdocs".padEnd(10)} ${"baseline".padEnd(10)} ratio` : `${"metric".padEnd(28)} coopdocs`;
+  const header = baseline
+    ? `${"metric".padEnd(28)} ${"coopdocs".padEnd(10)} ${"baseline".padEnd(10)} ratio`
+    : `${"metric".padEnd(28)} coopdocs`;
   lines.push(`${report.label} — ${report.summary.questions} questions`);
   lines.push(header);
   for (const row of metricRows) {
@@ -47,7 +48,9 @@ export function formatEvalReport(report: EvalReport, baseline?: EvalReport): str
     }
     const theirs = baseline.summary[row.key];
     const ratio = theirs === 0 ? (ours === 0 ? "=" : "∞") : `${(ours / theirs).toFixed(2)}×`;
-    lines.push(`${row.label.padEnd(28)} ${cell(ours, row.unit).padEnd(10)} ${cell(theirs, row.unit).padEnd(10)} ${ratio}`);
+    lines.push(
+      `${row.label.padEnd(28)} ${cell(ours, row.unit).padEnd(10)} ${cell(theirs, row.unit).padEnd(10)} ${ratio}`,
+    );
   }
   lines.push("");
   lines.push(`${"kind".padEnd(14)} questions  pass`);

@@ -115,7 +115,8 @@ export interface EvalSummary {
   byKind: Record<string, KindSummary>;
 }
 
-const mean = (values: number[]): number => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+const mean = (values: number[]): number =>
+  values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
 
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;
@@ -149,7 +150,10 @@ export function summarise(results: readonly QuestionResult[]): EvalSummary {
     answerPassRate: rate(results.map((r) => r.answerPass)),
     unanswerableHandled: rate(results.map((r) => r.unanswerableHandled)),
     citationPrecision: mean(defined(results.map((r) => r.citationPrecision))),
-    medianAnswerChars: percentile(results.map((r) => r.answerChars), 50),
+    medianAnswerChars: percentile(
+      results.map((r) => r.answerChars),
+      50,
+    ),
     maxQuoteChars: Math.max(0, ...results.map((r) => r.longestQuoteChars)),
     latencyP50Ms: percentile(latencies, 50),
     latencyP95Ms: percentile(latencies, 95),

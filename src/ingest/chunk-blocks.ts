@@ -48,7 +48,11 @@ function endOfSentenceAt(text: string, at: number): number {
  * it. A sentence cut by the break is kept whole in the first piece (a quote is cited by the page where
  * it starts), and the second piece starts at the break, so both pages' words stay findable.
  */
-export function splitAtPageBreaks(text: string, start: number, breaks: PageBreak[] = []): { text: string; start: number }[] {
+export function splitAtPageBreaks(
+  text: string,
+  start: number,
+  breaks: PageBreak[] = [],
+): { text: string; start: number }[] {
   if (breaks.length === 0) return [{ text, start }];
   const pieces: { text: string; start: number }[] = [];
   let from = 0;
@@ -86,7 +90,8 @@ function splitLong(unit: Unit, options: ChunkingOptions): Unit[] {
     current.push(part);
     length += part.length + 1;
   }
-  if (current.length > 0) pieces.push({ lines: leadIn ? current : [current.join(" ")], start: unit.start, end: unit.end });
+  if (current.length > 0)
+    pieces.push({ lines: leadIn ? current : [current.join(" ")], start: unit.start, end: unit.end });
   return leadIn ? pieces : pieces.map((p) => ({ ...p, lines: [p.lines.join(" ")] }));
 }
 
@@ -122,7 +127,8 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
       const unitSize = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
       // Footnotes are unrelated to each other: one chunk each. A chunk holds the text of one page.
       const separate =
-        path.at(-1)?.text === footnotesSection || (pageOf !== undefined && group[0] !== undefined && pageOf(group[0].start) !== pageOf(unit.start));
+        path.at(-1)?.text === footnotesSection ||
+        (pageOf !== undefined && group[0] !== undefined && pageOf(group[0].start) !== pageOf(unit.start));
       if (size > 0 && (separate || size + unitSize > options.targetChars)) emit();
       group.push(unit);
       size += unitSize;
@@ -242,7 +248,12 @@ function tocChunks(block: Extract<Block, { kind: "toc" }>, outer: string[]): Tex
     end: block.end,
   }));
   if (outline.length > 1) {
-    chunks.push({ text: outline.join("\n"), sectionPath: [...outer, "Table of Contents"], start: block.start, end: block.end });
+    chunks.push({
+      text: outline.join("\n"),
+      sectionPath: [...outer, "Table of Contents"],
+      start: block.start,
+      end: block.end,
+    });
   }
   return chunks;
 }

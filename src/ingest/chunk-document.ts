@@ -45,7 +45,9 @@ export function cleanDocument(doc: LoadedDocument, info: DocumentInfo | undefine
   const footnotes: { page: number | null; text: string }[] = [];
   for (const page of doc.pages) {
     const cleaned = doc.prepared ? tidyText(page.text) : cleanText(page.text);
-    footnotes.push(...(page.footnotes ?? []).map((f) => ({ page: page.page, text: tidyText(f) })).filter((f) => f.text !== ""));
+    footnotes.push(
+      ...(page.footnotes ?? []).map((f) => ({ page: page.page, text: tidyText(f) })).filter((f) => f.text !== ""),
+    );
     if (cleaned === "") continue;
     if (text !== "") text += "\n\n";
     if (page.page !== null) pageStarts.push({ page: page.page, start: text.length });
@@ -86,21 +88,23 @@ export function chunkDocument(doc: CleanedDocument, options: ChunkingOptions): C
   const pageOf = paged ? (offset: number) => pageAt(doc, offset) : undefined;
   const starts = doc.pageStarts.map((p) => p.start);
   const ocr = new Set(doc.ocrPages);
-  return chunkBlocks(parseBlocks(doc.text, starts, { oneBlockPerLine: doc.oneBlockPerLine }), options, pageOf).map((c, i) => {
-    const page = pageAt(doc, c.start);
-    return {
-      id: `${doc.file}#${i}-${hashContent(c.text).slice(0, 8)}`,
-      text: c.text,
-      meta: {
-        file: doc.file,
-        title: doc.title,
-        section: c.sectionPath.join(" › "),
-        page,
-        start: c.start,
-        end: c.end,
-        year: doc.year,
-        ...(page !== null && ocr.has(page) ? { ocr: true } : {}),
-      },
-    };
-  });
+  return chunkBlocks(parseBlocks(doc.text, starts, { oneBlockPerLine: doc.oneBlockPerLine }), options, pageOf).map(
+    (c, i) => {
+      const page = pageAt(doc, c.start);
+      return {
+        id: `${doc.file}#${i}-${hashContent(c.text).slice(0, 8)}`,
+        text: c.text,
+        meta: {
+          file: doc.file,
+          title: doc.title,
+          section: c.sectionPath.join(" › "),
+          page,
+          start: c.start,
+          end: c.end,
+          year: doc.year,
+          ...(page !== null && ocr.has(page) ? { ocr: true } : {}),
+        },
+      };
+    },
+  );
 }

@@ -26,7 +26,9 @@ describe("cleanText", () => {
   });
 
   it("keeps names that end in digits and removes markers after percentages", () => {
-    expect(cleanText("The G20 met. Urban share was 43.7%4 of the total.")).toBe("The G20 met. Urban share was 43.7% of the total.");
+    expect(cleanText("The G20 met. Urban share was 43.7%4 of the total.")).toBe(
+      "The G20 met. Urban share was 43.7% of the total.",
+    );
   });
 
   it("normalises bullets, tabs and non-breaking spaces", () => {

@@ -20,7 +20,10 @@ export function cleanText(raw: string): string {
   // "environ-\nmental" → "environmental"; only lower-case on both sides, so "South-\nSouth" stays.
   text = text.replace(/([a-z])-\n[ ]*([a-z])/g, "$1$2");
   text = removeGluedFootnoteMarkers(text);
-  return text.replace(/[ ]{2,}/g, " ").replace(/\n{3,}/g, "\n\n").trim();
+  return text
+    .replace(/[ ]{2,}/g, " ")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
 }
 
 const pageNumberLine = /^\s*\d{1,3}\s*$/;

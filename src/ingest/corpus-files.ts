@@ -66,7 +66,11 @@ async function readRegularFile(target: string, followLink: boolean): Promise<Buf
   }
 }
 
-async function readEntry(corpusDir: string, realCorpusDir: string, file: string): Promise<CorpusFile | SkippedCorpusEntry> {
+async function readEntry(
+  corpusDir: string,
+  realCorpusDir: string,
+  file: string,
+): Promise<CorpusFile | SkippedCorpusEntry> {
   const full = path.join(corpusDir, file);
   let info: Stats;
   try {

@@ -15,7 +15,11 @@ const manifestSchema = z.object({
         .string({ invalid_type_error: "must be text" })
         .min(1, "must not be empty")
         .max(maxTitleChars, `must be at most ${maxTitleChars} characters`),
-      year: z.number({ invalid_type_error: "must be a number such as 2016" }).int("must be a whole year").nullable().optional(),
+      year: z
+        .number({ invalid_type_error: "must be a number such as 2016" })
+        .int("must be a whole year")
+        .nullable()
+        .optional(),
     }),
     { invalid_type_error: "must be a list of documents" },
   ),
@@ -24,7 +28,10 @@ const manifestSchema = z.object({
 /** "documents[2].title must be text; documents[5].year must be a number such as 2016" (the first few problems). */
 function describeIssues(error: z.ZodError): string {
   const described = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`)).join("").replace(/^\./, "");
+    const where = issue.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : `.${p}`))
+      .join("")
+      .replace(/^\./, "");
     return `${where || "the file"} ${issue.message}`;
   });
   const more = error.issues.length > 5 ? ` (and ${error.issues.length - 5} more)` : "";

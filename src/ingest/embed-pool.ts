@@ -45,5 +45,7 @@ export async function workerPoolRunner(config: EmbeddingsConfig, workers: number
 /** The runner ingest should use: a worker pool when more than one worker is configured. */
 export async function createEmbedRunner(embedder: Embedder, config: EmbeddingsConfig): Promise<EmbedRunner> {
   const workers = config.workers ?? 1;
-  return workers > 1 ? workerPoolRunner({ provider: config.provider, model: config.model }, workers) : inProcessRunner(embedder);
+  return workers > 1
+    ? workerPoolRunner({ provider: config.provider, model: config.model }, workers)
+    : inProcessRunner(embedder);
 }

@@ -87,7 +87,9 @@ export async function scanCorpus(
       "Copy the documents into it (the default corpus is in ../shared/corpus/).",
     );
   }
-  const manifest = entries.includes(corpusManifestFile) ? (await walkCorpus(corpusDir, [corpusManifestFile])).files[0] : undefined;
+  const manifest = entries.includes(corpusManifestFile)
+    ? (await walkCorpus(corpusDir, [corpusManifestFile])).files[0]
+    : undefined;
   return { files, skipped, manifestHash: manifest?.hash ?? null };
 }
 
@@ -153,7 +155,11 @@ export async function ingestCorpus(options: IngestOptions): Promise<IngestReport
     return await ingestLocked(options, () => {
       // Lost the lock midway (taken over as stale): another ingest may be writing, so do not commit over it.
       if (lock.compromised) {
-        throw new CoopdocsError(ErrorCode.IndexBusy, `Lost the lock on ${options.indexDir} during the ingest.`, "Run the ingest again.");
+        throw new CoopdocsError(
+          ErrorCode.IndexBusy,
+          `Lost the lock on ${options.indexDir} during the ingest.`,
+          "Run the ingest again.",
+        );
       }
     });
   } finally {
@@ -173,7 +179,9 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     // The live generation, or the one before it when the live one is damaged: its vectors are reused.
     previous = (await readUsableIndex(options.indexDir))?.stored;
   } catch (error) {
-    logger.warn(`The existing index cannot be read; rebuilding it from scratch. ${error instanceof Error ? error.message : ""}`);
+    logger.warn(
+      `The existing index cannot be read; rebuilding it from scratch. ${error instanceof Error ? error.message : ""}`,
+    );
   }
   const reusable = previous && !options.force && sameSettings(previous.manifest, options.embedder.id, chunking);
   const manifestUnchanged = reusable && previous?.manifest.corpusManifestHash === manifestHash;
@@ -289,7 +297,11 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     );
   }
 
-  const { embedded: embeddedChunks, cached: cachedVectors, cache } = await embedMissing(kept, {
+  const {
+    embedded: embeddedChunks,
+    cached: cachedVectors,
+    cache,
+  } = await embedMissing(kept, {
     indexDir: options.indexDir,
     embedder: options.embedder,
     runner: embedRunner,
@@ -341,7 +353,9 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     await generation.abandon().catch(() => undefined);
     throw error;
   }
-  await cache?.keepOnly(chunks.map(embeddingText)).catch((error: unknown) => logger.warn("Could not compact the vector cache.", { error }));
+  await cache
+    ?.keepOnly(chunks.map(embeddingText))
+    .catch((error: unknown) => logger.warn("Could not compact the vector cache.", { error }));
   logger.info(`Indexed ${chunks.length} chunks from ${manifest.files.length} documents.`);
   return {
     upToDate: false,
@@ -377,7 +391,9 @@ async function embedMissing(
   let cache: VectorCache | undefined;
   let cached = 0;
   if (options.useCache && missing.length > 0) {
-    const dimension = options.previous?.manifest.embedder.dimension ?? (await options.embedder.embeddings.embedQuery("dimension")).length;
+    const dimension =
+      options.previous?.manifest.embedder.dimension ??
+      (await options.embedder.embeddings.embedQuery("dimension")).length;
     cache = await VectorCache.open(options.indexDir, options.embedder.id, dimension);
     const fromIndex = new Map<string, Float32Array>();
     options.previous?.chunks.forEach((c, i) => {

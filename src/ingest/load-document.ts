@@ -18,7 +18,11 @@ export function hashContent(data: Buffer | string): string {
 }
 
 /** Reads one corpus file with the loader for its format (see `loaders/`). */
-export async function loadDocument(filePath: string, data?: Buffer, options: LoadOptions = {}): Promise<LoadedDocument> {
+export async function loadDocument(
+  filePath: string,
+  data?: Buffer,
+  options: LoadOptions = {},
+): Promise<LoadedDocument> {
   const file = path.basename(filePath);
   const loader = documentFormat(file) ? loaderFor(file) : undefined;
   if (!loader) throw unreadable(file, "unsupported file type.");

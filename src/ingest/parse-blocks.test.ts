@@ -28,13 +28,20 @@ describe("parseBlocks and chunkBlocks", () => {
     const blocks = parseBlocks(strategy.replace(/\t/g, " "));
     expect(blocks.map((b) => b.kind)).toEqual(["toc", "heading", "heading", "paragraph", "item", "item", "paragraph"]);
     const toc = blocks[0];
-    expect(toc?.kind === "toc" && toc.entries).toEqual(["1. Background", "4. Areas of Cooperation", "4.1 Policy Dialogue and Exchange", "4.2 Joint research"]);
+    expect(toc?.kind === "toc" && toc.entries).toEqual([
+      "1. Background",
+      "4. Areas of Cooperation",
+      "4.1 Policy Dialogue and Exchange",
+      "4.2 Joint research",
+    ]);
   });
 
   it("joins a paragraph cut by a page break and drops extraction dashes", () => {
     const last = parseBlocks(strategy.replace(/\t/g, " ")).at(-1);
     expect(last?.kind).toBe("paragraph");
-    expect(last?.kind === "paragraph" && last.text).toMatch(/^42\. In October 2011.*host city of Nanning in the following days\.$/);
+    expect(last?.kind === "paragraph" && last.text).toMatch(
+      /^42\. In October 2011.*host city of Nanning in the following days\.$/,
+    );
   });
 
   it("keeps a list with its lead-in and records the section path", () => {
@@ -48,7 +55,9 @@ describe("parseBlocks and chunkBlocks", () => {
   });
 
   it("rebuilds a heading the PDF layout scattered over short lines", () => {
-    const blocks = parseBlocks("2.2.3 China-ASEAN Seminar\n\non\n\nAssessment\n\n22. The seminar was held in Beijing in October 2007 and attended by delegates.");
+    const blocks = parseBlocks(
+      "2.2.3 China-ASEAN Seminar\n\non\n\nAssessment\n\n22. The seminar was held in Beijing in October 2007 and attended by delegates.",
+    );
     expect(blocks[0]).toMatchObject({ kind: "heading", text: "2.2.3 China-ASEAN Seminar on Assessment" });
     expect(blocks[1]?.kind).toBe("paragraph");
   });

@@ -96,7 +96,13 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
       previous.text = `${previous.text}${rowBreak ? "\n" : " "}${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
-      current = { text: line, start: lineStart, end: lineStart + rawLine.length, afterBlank: sawBlank && !oneBlockPerLine, pageBreaks: [] };
+      current = {
+        text: line,
+        start: lineStart,
+        end: lineStart + rawLine.length,
+        afterBlank: sawBlank && !oneBlockPerLine,
+        pageBreaks: [],
+      };
       blocks.push(current);
     }
     sawBlank = false;
@@ -132,7 +138,11 @@ function headingLevel(text: string): { level: number; text: string } | undefined
  * (offsets where PDF pages begin) lets paragraphs and items record where they run onto the next page.
  * `oneBlockPerLine` is for text whose loader knows the paragraphs (Word, HTML): lines are never joined.
  */
-export function parseBlocks(text: string, pageStarts: number[] = [], options: { oneBlockPerLine?: boolean } = {}): Block[] {
+export function parseBlocks(
+  text: string,
+  pageStarts: number[] = [],
+  options: { oneBlockPerLine?: boolean } = {},
+): Block[] {
   const raw = joinLines(text, pageStarts, options.oneBlockPerLine ?? false);
   const blocks: Block[] = [];
   let inToc = false;
@@ -172,7 +182,12 @@ export function parseBlocks(text: string, pageStarts: number[] = [], options: { 
       continue;
     }
     // Words of a heading that the PDF layout scattered over several short lines.
-    if (previous?.kind === "heading" && previous.level > 0 && content.split(" ").length <= 2 && !endsSentence.test(content)) {
+    if (
+      previous?.kind === "heading" &&
+      previous.level > 0 &&
+      content.split(" ").length <= 2 &&
+      !endsSentence.test(content)
+    ) {
       previous.text = `${previous.text} ${content}`;
       previous.end = end;
       continue;
@@ -180,8 +195,17 @@ export function parseBlocks(text: string, pageStarts: number[] = [], options: { 
     const item = markers.item.exec(content);
     if (item?.[1] && item[2]) {
       const shift = content.length - item[2].length;
-      const pageBreaks = block.pageBreaks.filter((b) => b.at > shift).map((b) => ({ at: b.at - shift, offset: b.offset }));
-      blocks.push({ kind: "item", marker: item[1], text: item[2], start, end, ...(pageBreaks.length > 0 ? { pageBreaks } : {}) });
+      const pageBreaks = block.pageBreaks
+        .filter((b) => b.at > shift)
+        .map((b) => ({ at: b.at - shift, offset: b.offset }));
+      blocks.push({
+        kind: "item",
+        marker: item[1],
+        text: item[2],
+        start,
+        end,
+        ...(pageBreaks.length > 0 ? { pageBreaks } : {}),
+      });
       continue;
     }
     // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us").
@@ -196,7 +220,13 @@ export function parseBlocks(text: string, pageStarts: number[] = [], options: { 
       blocks.push({ kind: "heading", level: 9, text: content, start, end });
       continue;
     }
-    blocks.push({ kind: "paragraph", text: content, start, end, ...(block.pageBreaks.length > 0 ? { pageBreaks: block.pageBreaks } : {}) });
+    blocks.push({
+      kind: "paragraph",
+      text: content,
+      start,
+      end,
+      ...(block.pageBreaks.length > 0 ? { pageBreaks: block.pageBreaks } : {}),
+    });
   }
   return blocks;
 }

@@ -31,7 +31,16 @@ export async function listSources(corpusDir: string, indexDir: string): Promise<
   return files.map(({ file, hash }): SourceEntry => {
     const record = indexed.get(file);
     const skipped = notIndexed.get(file);
-    const base = { file, format: documentFormat(file) ?? null, pages: null, chunks: 0, title: null, year: null, ocrPages: [], encoding: null };
+    const base = {
+      file,
+      format: documentFormat(file) ?? null,
+      pages: null,
+      chunks: 0,
+      title: null,
+      year: null,
+      ocrPages: [],
+      encoding: null,
+    };
     if (record?.hash === hash) {
       return {
         ...base,
@@ -50,7 +59,11 @@ export async function listSources(corpusDir: string, indexDir: string): Promise<
     if (skipped?.hash === hash) {
       return { ...base, status: skipped.status, reason: skipped.reason, indexedAt: skipped.checkedAt };
     }
-    const reason = manifest ? (record || skipped ? "changed since the last ingest" : "new since the last ingest") : "no index yet";
+    const reason = manifest
+      ? record || skipped
+        ? "changed since the last ingest"
+        : "new since the last ingest"
+      : "no index yet";
     return { ...base, status: "pending", reason: `${reason}: run \`coopdocs ingest\``, indexedAt: null };
   });
 }
@@ -58,10 +71,15 @@ export async function listSources(corpusDir: string, indexDir: string): Promise<
 /** The table `sources` and `ingest` print: one line per file, then the counts. */
 export function formatSources(entries: SourceEntry[]): string {
   const lines = entries.map((e) => {
-    const what = [e.format ?? "?", e.pages !== null ? `${e.pages} p.` : null, e.status === "indexed" ? `${e.chunks} passages` : null]
+    const what = [
+      e.format ?? "?",
+      e.pages !== null ? `${e.pages} p.` : null,
+      e.status === "indexed" ? `${e.chunks} passages` : null,
+    ]
       .filter(Boolean)
       .join(", ");
-    const ocr = e.ocrPages.length > 0 ? `, OCR on page${e.ocrPages.length > 1 ? "s" : ""} ${e.ocrPages.join(", ")}` : "";
+    const ocr =
+      e.ocrPages.length > 0 ? `, OCR on page${e.ocrPages.length > 1 ? "s" : ""} ${e.ocrPages.join(", ")}` : "";
     const about = e.status === "indexed" ? `${e.title ?? ""}${e.year ? ` (${e.year})` : ""}` : (e.reason ?? "");
     return `${e.status.padEnd(8)} ${e.file}  [${what}${ocr}]  ${about}`.trimEnd();
   });

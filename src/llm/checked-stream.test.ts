@@ -4,12 +4,24 @@ import type { Passage } from "../core/types.js";
 import { CheckedStream } from "./checked-stream.js";
 
 function passage(title: string, text: string): Passage {
-  return { id: title, text, meta: { file: `${title}.txt`, title, section: "", page: null, start: 0, end: text.length, year: null }, score: 1, similarity: 1 };
+  return {
+    id: title,
+    text,
+    meta: { file: `${title}.txt`, title, section: "", page: null, start: 0, end: text.length, year: null },
+    score: 1,
+    similarity: 1,
+  };
 }
 
 const passages = [
-  passage("Priority areas of the strategy", "The strategy identifies biodiversity and environmental data as priority areas."),
-  passage("About the cooperation centre", "The China-ASEAN Environmental Cooperation Center was established in 2010. It is based in Beijing."),
+  passage(
+    "Priority areas of the strategy",
+    "The strategy identifies biodiversity and environmental data as priority areas.",
+  ),
+  passage(
+    "About the cooperation centre",
+    "The China-ASEAN Environmental Cooperation Center was established in 2010. It is based in Beijing.",
+  ),
 ];
 
 function whole(reply: string, cut = false) {
@@ -27,7 +39,9 @@ describe("CheckedStream", () => {
   });
 
   it("drops a sentence whose only citation is invalid, or that states a number its passage lacks", () => {
-    const result = whole("The Center was established in 2010 [2]. It has a staff of about 60 people [9]. It was set up with 4,500 staff [2].");
+    const result = whole(
+      "The Center was established in 2010 [2]. It has a staff of about 60 people [9]. It was set up with 4,500 staff [2].",
+    );
     expect(result.text).toBe("The Center was established in 2010 [1].");
     expect(result.dropped).toEqual({ invalidCitation: 1, unsupported: 1 });
   });
@@ -87,6 +101,8 @@ describe("CheckedStream", () => {
       }),
       { numRuns: 150 },
     );
-    expect(expected).toBe("The Center was established in 2010 [1]. Biodiversity is a priority area [2].\n\n- It is based in Beijing [1]");
+    expect(expected).toBe(
+      "The Center was established in 2010 [1]. Biodiversity is a priority area [2].\n\n- It is based in Beijing [1]",
+    );
   });
 });

@@ -139,7 +139,9 @@ export function normaliseCitations(text: string, titles: TitleIndex, final = fal
     new RegExp(String.raw`\b(?:passages?|sources?)\s+(\d{1,3}(?:${itemSeparator}\d{1,3})*)\b(?!\s*[-–]\s*\d)`, "gi"),
     (_whole, body: string) => marker(parseCitationBody(body) ?? []),
   );
-  out = out.replace(/(?:段落|来源|文段)\s*(\d{1,3})|第\s*(\d{1,3})\s*段/g, (_whole, a?: string, b?: string) => marker([Number(a ?? b)]));
+  out = out.replace(/(?:段落|来源|文段)\s*(\d{1,3})|第\s*(\d{1,3})\s*段/g, (_whole, a?: string, b?: string) =>
+    marker([Number(a ?? b)]),
+  );
   // A quoted title: the words stay, the marker is added after them.
   out = out.replace(/(["“「《])([^"“”「」《》\n]{6,200})(["”」》])(?!\s*\[\d)/g, (whole, _open, body: string) => {
     const numbers = titles.lookup(body);
@@ -151,13 +153,16 @@ export function normaliseCitations(text: string, titles: TitleIndex, final = fal
 /** "established in 2010. [1]" → "established in 2010 [1]." so the marker stays with its sentence. */
 function moveMarkersBeforePunctuation(text: string): string {
   const pattern = new RegExp(String.raw`(${terminal})((?:[ \t]*\[\d{1,3}(?:, \d{1,3})*\])+)`, "g");
-  return text.replace(pattern, (_whole, punctuation: string, markers: string) => {
-    const joined = markers.replace(/[ \t]+/g, "");
-    return /[。！？]/.test(punctuation) ? `${joined}${punctuation}` : ` ${joined}${punctuation}`;
-  })
-    .replace(/[ \t]+(\[\d{1,3}(?:, \d{1,3})*\])/g, " $1")
-    // A marker glued to a word ("areas【1】" → "areas [1]"); Chinese text keeps it glued.
-    .replace(/(?<=[\p{Script=Latin}\p{N}%)"'”’*_])(\[\d{1,3}(?:, \d{1,3})*\])/gu, " $1");
+  return (
+    text
+      .replace(pattern, (_whole, punctuation: string, markers: string) => {
+        const joined = markers.replace(/[ \t]+/g, "");
+        return /[。！？]/.test(punctuation) ? `${joined}${punctuation}` : ` ${joined}${punctuation}`;
+      })
+      .replace(/[ \t]+(\[\d{1,3}(?:, \d{1,3})*\])/g, " $1")
+      // A marker glued to a word ("areas【1】" → "areas [1]"); Chinese text keeps it glued.
+      .replace(/(?<=[\p{Script=Latin}\p{N}%)"'”’*_])(\[\d{1,3}(?:, \d{1,3})*\])/gu, " $1")
+  );
 }
 
 // A heading that starts the list of sources some models add after the answer: alone on its line, or

@@ -102,7 +102,11 @@ export function checkSentence(sentence: string, facts: readonly PassageFacts[]):
   if (markers > 0 && valid.length === 0) return { kind: "dropped", reason: "invalid-citation" };
   if (valid.length > 0) {
     const cited = valid.map((n) => facts[n - 1]).filter((f): f is PassageFacts => f !== undefined);
-    return supported(claim, cited, "any") ? { kind: "cited", text: cleaned, cites: valid } : { kind: "dropped", reason: "unsupported" };
+    return supported(claim, cited, "any")
+      ? { kind: "cited", text: cleaned, cites: valid }
+      : { kind: "dropped", reason: "unsupported" };
   }
-  return supported(claim, facts, uncitedSupport) ? { kind: "uncited", text: cleaned } : { kind: "dropped", reason: "unsupported" };
+  return supported(claim, facts, uncitedSupport)
+    ? { kind: "uncited", text: cleaned }
+    : { kind: "dropped", reason: "unsupported" };
 }

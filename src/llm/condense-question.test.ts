@@ -4,7 +4,10 @@ import { cleanStandalone } from "./condense-question.js";
 describe("cleanStandalone", () => {
   it.each([
     ['"What is CAEC?"', "What is CAEC?"],
-    ["Standalone question: When was the 2016-2020 strategy adopted?\n\nExplanation: ...", "When was the 2016-2020 strategy adopted?"],
+    [
+      "Standalone question: When was the 2016-2020 strategy adopted?\n\nExplanation: ...",
+      "When was the 2016-2020 strategy adopted?",
+    ],
     ["\n  Who funds it?  ", "Who funds it?"],
   ])("%j → %j", (reply, expected) => {
     expect(cleanStandalone(reply)).toBe(expected);

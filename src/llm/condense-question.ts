@@ -59,7 +59,14 @@ export async function condenseQuestion(
   } catch (error) {
     if (isCallerAbort(deps.signal)) throw error;
     deps.logger.warn("llm condensation failed; searching with the last question and the follow-up", { error });
-    const lastUser = [...turns].reverse().find((t) => t.role === "user")?.text.trim();
-    return { query: lastUser ? `${lastUser} ${question}` : question, source: "fallback", failure: classifyLlmError(error, false) };
+    const lastUser = [...turns]
+      .reverse()
+      .find((t) => t.role === "user")
+      ?.text.trim();
+    return {
+      query: lastUser ? `${lastUser} ${question}` : question,
+      source: "fallback",
+      failure: classifyLlmError(error, false),
+    };
   }
 }

@@ -28,7 +28,8 @@ export interface ModelReply {
 /** Reads finish_reason and tool calls from a LangChain message or stream chunk. */
 function replyFacts(message: AIMessageChunk | AIMessage): { finishReason?: string; toolCalls: number } {
   const finish = message.response_metadata?.finish_reason;
-  const calls = (message.tool_calls?.length ?? 0) + ("tool_call_chunks" in message ? (message.tool_call_chunks?.length ?? 0) : 0);
+  const calls =
+    (message.tool_calls?.length ?? 0) + ("tool_call_chunks" in message ? (message.tool_call_chunks?.length ?? 0) : 0);
   return { finishReason: typeof finish === "string" ? finish : undefined, toolCalls: calls };
 }
 
@@ -37,7 +38,11 @@ function replyFacts(message: AIMessageChunk | AIMessage): { finishReason?: strin
  * given (LangChain `.stream()`), else one `.invoke()`. Any failure, including the deadline, becomes
  * an LlmCallError; a caller's abort is rethrown as is.
  */
-export async function callChatModel(model: BaseChatModel, messages: BaseMessage[], options: CallOptions): Promise<string> {
+export async function callChatModel(
+  model: BaseChatModel,
+  messages: BaseMessage[],
+  options: CallOptions,
+): Promise<string> {
   const reply = await generateReply(model, messages, options);
   if (reply.text.trim() === "") throw new LlmCallError("empty", "LLM returned no text");
   return reply.text;
@@ -47,7 +52,11 @@ export async function callChatModel(model: BaseChatModel, messages: BaseMessage[
  * Same as callChatModel, with the finish reason and tool calls, and without the empty-reply error: the
  * caller decides what an empty, cut or tool-call reply means.
  */
-export async function generateReply(model: BaseChatModel, messages: BaseMessage[], options: CallOptions): Promise<ModelReply> {
+export async function generateReply(
+  model: BaseChatModel,
+  messages: BaseMessage[],
+  options: CallOptions,
+): Promise<ModelReply> {
   const deadline = new AbortController();
   let timedOut = false;
   let timer: NodeJS.Timeout | undefined;

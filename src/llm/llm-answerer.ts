@@ -75,12 +75,19 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
   const { retriever, extractive } = options;
   const k = options.k ?? 6;
   const draftK = options.draftK ?? 8;
-  logger.info("llm answers enabled", { provider: settings.provider, model: settings.model, baseUrl: settings.baseUrl ?? "(OpenAI)" });
+  logger.info("llm answers enabled", {
+    provider: settings.provider,
+    model: settings.model,
+    baseUrl: settings.baseUrl ?? "(OpenAI)",
+  });
 
   async function respond(task: Task, input: string, opts: AskOptions = {}): Promise<Answer> {
     const text = input.trim();
     if (text === "") {
-      throw new CoopdocsError(ErrorCode.QuestionInvalid, task === "draft" ? "The draft topic is empty." : "The question is empty.");
+      throw new CoopdocsError(
+        ErrorCode.QuestionInvalid,
+        task === "draft" ? "The draft topic is empty." : "The question is empty.",
+      );
     }
     const started = Date.now();
     const condensed = await condenseQuestion(text, opts.history ?? [], {
@@ -158,7 +165,12 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
         return fallback("The LLM asked to call a tool instead of answering");
       }
       if (!checked.hadText) {
-        logger.warn("llm reply held no answer text; falling back", { task, reasoning: checked.hadReasoning, cut, elapsedMs });
+        logger.warn("llm reply held no answer text; falling back", {
+          task,
+          reasoning: checked.hadReasoning,
+          cut,
+          elapsedMs,
+        });
         return fallback(cut ? "The LLM reply was cut off before it answered" : "The LLM returned an empty reply");
       }
       if (checked.refusals > 0) {
@@ -172,7 +184,11 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
         };
       }
       logger.warn("llm reply cited no given passage; falling back", { task, dropped: checked.dropped, cut, elapsedMs });
-      return fallback(cut ? "The generated answer was cut off before a complete cited sentence" : "The generated answer cited none of the passages");
+      return fallback(
+        cut
+          ? "The generated answer was cut off before a complete cited sentence"
+          : "The generated answer cited none of the passages",
+      );
     }
     logger.info("llm answered", {
       task,
@@ -184,7 +200,12 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
       condensed: condensed.source,
       elapsedMs,
     });
-    return generated(checked, checked.truncated ? "The generated answer was cut off at the length limit; only its complete sentences are shown." : undefined);
+    return generated(
+      checked,
+      checked.truncated
+        ? "The generated answer was cut off at the length limit; only its complete sentences are shown."
+        : undefined,
+    );
 
     function generated(result: CheckedReply, note: string | undefined): Answer {
       const citations = citationsFor(result.text, result.order, passages);

@@ -33,7 +33,9 @@ export class LlmCallError extends Error {
 }
 
 function field(error: unknown, key: string): unknown {
-  return typeof error === "object" && error !== null && key in error ? (error as Record<string, unknown>)[key] : undefined;
+  return typeof error === "object" && error !== null && key in error
+    ? (error as Record<string, unknown>)[key]
+    : undefined;
 }
 
 /** Sorts an error thrown by the LangChain/OpenAI client into an LlmCallError (keeping it as the cause). */
@@ -51,7 +53,11 @@ export function classifyLlmError(error: unknown, timedOut: boolean): LlmCallErro
   }
   const cause = field(error, "cause");
   const code = String(field(error, "code") ?? field(cause, "code") ?? "");
-  if (/Connection/i.test(name) || /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(code) || /connection error|fetch failed/i.test(message)) {
+  if (
+    /Connection/i.test(name) ||
+    /ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH/.test(code) ||
+    /connection error|fetch failed/i.test(message)
+  ) {
     return new LlmCallError("unreachable", `LLM service unreachable: ${message}`, undefined, { cause: error });
   }
   return new LlmCallError("invalid", `LLM reply unusable: ${message}`, undefined, { cause: error });

@@ -17,9 +17,17 @@ function failure(run: () => unknown): CoopdocsError {
 
 describe("resolveLlmSettings", () => {
   it("uses the explicit key first, then OPENAI_API_KEY", () => {
-    expect(resolveLlmSettings({ ...base, apiKey: "explicit-key" }, { OPENAI_API_KEY: "env-key" }).apiKey).toBe("explicit-key");
+    expect(resolveLlmSettings({ ...base, apiKey: "explicit-key" }, { OPENAI_API_KEY: "env-key" }).apiKey).toBe(
+      "explicit-key",
+    );
     const fromEnv = resolveLlmSettings(base, { OPENAI_API_KEY: "env-key" });
-    expect(fromEnv).toEqual({ provider: "openai", baseUrl: undefined, apiKey: "env-key", model: "gpt-4o-mini", timeoutMs: 5_000 });
+    expect(fromEnv).toEqual({
+      provider: "openai",
+      baseUrl: undefined,
+      apiKey: "env-key",
+      model: "gpt-4o-mini",
+      timeoutMs: 5_000,
+    });
   });
 
   it("is a config error for OpenAI without a key and without a base URL", () => {
@@ -46,9 +54,12 @@ describe("resolveLlmSettings", () => {
       model: "llama3.2",
       timeoutMs: 1_000,
     });
-    expect(resolveLlmSettings({ provider: "ollama", baseUrl: "http://gpu-box:11434/v1", model: "qwen3:8b", timeoutMs: 1 }, {}).baseUrl).toBe(
-      "http://gpu-box:11434/v1",
-    );
+    expect(
+      resolveLlmSettings(
+        { provider: "ollama", baseUrl: "http://gpu-box:11434/v1", model: "qwen3:8b", timeoutMs: 1 },
+        {},
+      ).baseUrl,
+    ).toBe("http://gpu-box:11434/v1");
   });
 
   it("refuses provider none", () => {
@@ -56,7 +67,9 @@ describe("resolveLlmSettings", () => {
   });
 
   it("never puts the key in an error", () => {
-    const error = failure(() => resolveLlmSettings({ ...base, apiKey: "sekrit-value-123", baseUrl: "http://x.test/v1" }, {}));
+    const error = failure(() =>
+      resolveLlmSettings({ ...base, apiKey: "sekrit-value-123", baseUrl: "http://x.test/v1" }, {}),
+    );
     expect(`${error.message} ${error.hint ?? ""}`).not.toContain("sekrit-value-123");
   });
 });

@@ -32,12 +32,20 @@ async function copyPromptsWith(file: string, text: string): Promise<string> {
 describe("loadPrompts", () => {
   it("builds system + human messages from the project's prompt files", async () => {
     const prompts = await loadPrompts();
-    const messages = await prompts.answer.formatMessages({ passages: formatPassages([passage]), question: "What is {x}?" });
+    const messages = await prompts.answer.formatMessages({
+      passages: formatPassages([passage]),
+      question: "What is {x}?",
+    });
     expect(messages.map((m) => m.getType())).toEqual(["system", "human"]);
     expect(messages[0]?.text).toMatch(/cite/i);
-    expect(messages[1]?.text).toContain("[1] Title: A Plan (2019)\nSection: 1. Intro\nPage: 4\nText: Uses {braces} literally.");
+    expect(messages[1]?.text).toContain(
+      "[1] Title: A Plan (2019)\nSection: 1. Intro\nPage: 4\nText: Uses {braces} literally.",
+    );
     expect(messages[1]?.text).toContain("Question: What is {x}?");
-    const condense = await prompts.condense.formatMessages({ history: formatHistory([{ role: "user", text: "Hi\nthere" }]), question: "and?" });
+    const condense = await prompts.condense.formatMessages({
+      history: formatHistory([{ role: "user", text: "Hi\nthere" }]),
+      question: "and?",
+    });
     expect(condense).toHaveLength(1);
     expect(condense[0]?.text).toContain("User: Hi there");
     const draft = await prompts.draft.formatMessages({ passages: "P", topic: "haze" });

@@ -33,14 +33,24 @@ async function loadTemplate(dir: string, name: keyof typeof promptFiles): Promis
   try {
     text = (await readFile(location, "utf8")).trim();
   } catch (error) {
-    throw new CoopdocsError(ErrorCode.ConfigInvalid, `Cannot read the ${name} prompt ${location}.`, "Restore the file from the repository (prompts/).", { cause: error });
+    throw new CoopdocsError(
+      ErrorCode.ConfigInvalid,
+      `Cannot read the ${name} prompt ${location}.`,
+      "Restore the file from the repository (prompts/).",
+      { cause: error },
+    );
   }
   let template: PromptTemplate;
   try {
     template = PromptTemplate.fromTemplate(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new CoopdocsError(ErrorCode.ConfigInvalid, `The ${name} prompt ${location} is not a valid template: ${reason}`, "Write variables as {name} and literal braces as {{ and }}.", { cause: error });
+    throw new CoopdocsError(
+      ErrorCode.ConfigInvalid,
+      `The ${name} prompt ${location} is not a valid template: ${reason}`,
+      "Write variables as {name} and literal braces as {{ and }}.",
+      { cause: error },
+    );
   }
   const found = [...template.inputVariables].sort();
   const expected = [...variables].sort();

@@ -11,9 +11,7 @@ const stopwords = new Set(
 
 /** Content words of a text (three letters or more, no stopwords), lower case. */
 export function terms(text: string): Set<string> {
-  return new Set(
-    (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= 3 && !stopwords.has(t)),
-  );
+  return new Set((text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).filter((t) => t.length >= 3 && !stopwords.has(t)));
 }
 
 function sentences(text: string): string[] {

@@ -12,8 +12,14 @@ import { notFoundSentinel } from "./not-found-sentinel.js";
 const documentsEn = String.raw`(?:passages?|documents?|context|sources?|texts?|excerpts?|materials?|information (?:provided|given|available)|provided (?:information|content))`;
 const refusalPatterns: readonly RegExp[] = [
   // English
-  new RegExp(String.raw`\b${documentsEn}\b[^.!?]{0,80}?\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:mention|contain|include|provide|specify|state|say|give|cover|discuss|address|indicate|describe|tell|list|have|detail|offer|reference|talk|answer|identify|clarify|show)`, "i"),
-  new RegExp(String.raw`\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|specified|stated|provided|found|covered|addressed|given|included|indicated|described|discussed|detailed|available)\s+(?:in|within|by|from)\s+(?:the\s+|any\s+of\s+the\s+|these\s+|those\s+)?(?:provided\s+|given\s+|available\s+)?${documentsEn}`, "i"),
+  new RegExp(
+    String.raw`\b${documentsEn}\b[^.!?]{0,80}?\b(?:do|does|did)(?:\s+not|n['’]t)\s+(?:\w+\s+)?(?:mention|contain|include|provide|specify|state|say|give|cover|discuss|address|indicate|describe|tell|list|have|detail|offer|reference|talk|answer|identify|clarify|show)`,
+    "i",
+  ),
+  new RegExp(
+    String.raw`\b(?:not|never)\s+(?:explicitly\s+|specifically\s+|directly\s+)?(?:mentioned|specified|stated|provided|found|covered|addressed|given|included|indicated|described|discussed|detailed|available)\s+(?:in|within|by|from)\s+(?:the\s+|any\s+of\s+the\s+|these\s+|those\s+)?(?:provided\s+|given\s+|available\s+)?${documentsEn}`,
+    "i",
+  ),
   /\b(?:there\s+is|there['’]s|I\s+(?:have|found)|we\s+have)\s+no\s+(?:specific\s+|relevant\s+|explicit\s+|direct\s+)?(?:information|mention|details?|data|reference|indication|record)\b/i,
   /\bno\s+(?:specific\s+|relevant\s+)?(?:information|mention|details?|data)\s+(?:is|was|are|were)\s+(?:available|provided|given|found|included)\b/i,
   /\b(?:I|we)\s+(?:could|can|was|am|were|did|do)(?:\s*not|n['’]t)\s+(?:\w+\s+)?(?:find|determine|locate|answer|identify|see|confirm|tell)\b/i,

@@ -51,7 +51,11 @@ function expand(acronym: string, words: string[]): string | undefined {
       used++;
       if (initials.length >= target.length) break;
     }
-    if (initials.toUpperCase() === target) return phrase.slice(0, used).join(" ").replace(/^the\s+/i, "");
+    if (initials.toUpperCase() === target)
+      return phrase
+        .slice(0, used)
+        .join(" ")
+        .replace(/^the\s+/i, "");
   }
   return undefined;
 }

@@ -47,7 +47,8 @@ export class VectorStoreDenseIndex implements DenseIndex {
     const out: DenseHit[] = [];
     for (const [doc, score] of hits) {
       const index: unknown = (doc.metadata as Record<string, unknown>).index;
-      if (typeof index === "number" && Number.isInteger(index)) out.push({ index, similarity: this.toSimilarity(score) });
+      if (typeof index === "number" && Number.isInteger(index))
+        out.push({ index, similarity: this.toSimilarity(score) });
     }
     return out;
   }

@@ -78,7 +78,11 @@ export class HybridRetriever implements Retriever {
   ): Promise<HybridRetriever> {
     const stored = await readStoredIndex(indexDir);
     if (!stored) {
-      throw new CoopdocsError(ErrorCode.IndexMissing, `No index in ${indexDir}.`, "Build it with `npx coopdocs ingest`.");
+      throw new CoopdocsError(
+        ErrorCode.IndexMissing,
+        `No index in ${indexDir}.`,
+        "Build it with `npx coopdocs ingest`.",
+      );
     }
     return HybridRetriever.fromStored(stored, indexDir, embedder, options, expanders);
   }
@@ -102,7 +106,10 @@ export class HybridRetriever implements Retriever {
     let dense: DenseIndex;
     let lexical: LexicalIndex;
     try {
-      dense = await openDenseIndex(stored.dir, embedder.embeddings, { kind: settings.vectorStore, efSearch: settings.hnswEfSearch });
+      dense = await openDenseIndex(stored.dir, embedder.embeddings, {
+        kind: settings.vectorStore,
+        efSearch: settings.hnswEfSearch,
+      });
       lexical = LexicalIndex.fromJSON(stored.lexicalJson);
     } catch (error) {
       throw new CoopdocsError(

@@ -24,12 +24,18 @@ function shingleOverlap(sa: Set<string>, sb: Set<string>): number {
  * Drops passages that repeat a better-ranked passage from another document (the same paragraph
  * quoted in two strategies), so the answer does not cite one sentence twice.
  */
-export function collapseNearDuplicates<P extends Passage>(passages: readonly P[], threshold = 0.7, limit = Infinity): P[] {
+export function collapseNearDuplicates<P extends Passage>(
+  passages: readonly P[],
+  threshold = 0.7,
+  limit = Infinity,
+): P[] {
   const kept: { passage: P; shingles: Set<string> }[] = [];
   for (const passage of passages) {
     if (kept.length >= limit) break;
     const own = shingles(passage.text);
-    const duplicate = kept.some((k) => k.passage.meta.file !== passage.meta.file && shingleOverlap(k.shingles, own) >= threshold);
+    const duplicate = kept.some(
+      (k) => k.passage.meta.file !== passage.meta.file && shingleOverlap(k.shingles, own) >= threshold,
+    );
     if (!duplicate) kept.push({ passage, shingles: own });
   }
   return kept.map((k) => k.passage);

@@ -35,7 +35,9 @@ describe("query normalisation", () => {
       ["CAEC", "China-ASEAN Environmental Cooperation Center"],
       ["AMS", "ASEAN Member States"],
     ]);
-    expect(expandQuery("When was CAEC set up?", acronyms)).toBe("When was CAEC set up? (China-ASEAN Environmental Cooperation Center)");
+    expect(expandQuery("When was CAEC set up?", acronyms)).toBe(
+      "When was CAEC set up? (China-ASEAN Environmental Cooperation Center)",
+    );
     expect(expandQuery("what about the ams", acronyms)).toBe("what about the ams");
   });
 
@@ -51,7 +53,8 @@ describe("query normalisation", () => {
 describe("near-duplicate collapse", () => {
   const passage = (text: string, file: string): Passage => ({ ...chunk(text, file), score: 1, similarity: 1 });
   it("drops a passage from another document that repeats a better one, keeps distinct ones", () => {
-    const text = "In 2010 the Ministry of Environmental Protection of China established the China-ASEAN Environmental Cooperation Center.";
+    const text =
+      "In 2010 the Ministry of Environmental Protection of China established the China-ASEAN Environmental Cooperation Center.";
     const kept = collapseNearDuplicates([
       passage(text, "a.txt"),
       passage(`${text} It is in Beijing.`, "b.txt"),
@@ -76,7 +79,12 @@ describe("lexical index", () => {
 
   it("searches only the terms a filter keeps, and survives a JSON round trip", () => {
     const index = LexicalIndex.fromJSON(LexicalIndex.build(chunks).toJSON());
-    expect(index.query("ASEAN mangrove", 3).map((h) => h.index).sort()).toEqual([0, 1, 2]);
+    expect(
+      index
+        .query("ASEAN mangrove", 3)
+        .map((h) => h.index)
+        .sort(),
+    ).toEqual([0, 1, 2]);
     expect(index.query("ASEAN mangrove", 3, (term) => term !== "asean").map((h) => h.index)).toEqual([2]);
   });
 });

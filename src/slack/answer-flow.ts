@@ -3,7 +3,15 @@ import type { webApi } from "@slack/bolt";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import type { Answer, AskOptions, ConversationTurn } from "../core/types.js";
 import type { Surface } from "./answer-store.js";
-import { answerMarkdown, renderAnswerMessage, renderApology, renderNotice, renderTrailer, truncate, type SlackMessage } from "./blocks.js";
+import {
+  answerMarkdown,
+  renderAnswerMessage,
+  renderApology,
+  renderNotice,
+  renderTrailer,
+  truncate,
+  type SlackMessage,
+} from "./blocks.js";
 import type { ResolvedOptions } from "./options.js";
 import { helpText, parseQuestion, type ParsedQuestion } from "./question.js";
 import { createAnswerStream, type AnswerMetadata } from "./stream.js";
@@ -54,7 +62,8 @@ export const draftNeedsLlm =
   "Drafting needs an LLM (set LLM_PROVIDER, see the README); without one, here are the passages on this topic instead.";
 
 /** Said when the thread's earlier messages could not be read. */
-export const lostContextRemark = "I could not read this thread's earlier messages, so this answer does not take them into account.";
+export const lostContextRemark =
+  "I could not read this thread's earlier messages, so this answer does not take them into account.";
 
 /** Calls `draft` for "draft:" messages when the answerer has it, `ask` otherwise; bounded by a timeout. */
 export async function runAnswerer(
@@ -95,7 +104,10 @@ async function bestEffort(runtime: BotRuntime, what: string, call: () => Promise
   }
 }
 
-async function loadHistory(runtime: BotRuntime, q: ThreadQuestion): Promise<{ history: ConversationTurn[]; lost: boolean }> {
+async function loadHistory(
+  runtime: BotRuntime,
+  q: ThreadQuestion,
+): Promise<{ history: ConversationTurn[]; lost: boolean }> {
   if (q.threadTs === q.messageTs) return { history: [], lost: false };
   try {
     const history = await runtime.history.load({
@@ -168,13 +180,24 @@ export async function answerInThread(runtime: BotRuntime, q: ThreadQuestion): Pr
     // The first question names the assistant thread.
     if (q.surface === "assistant" && history.length === 0) {
       await bestEffort(runtime, "setTitle", () =>
-        client.assistant.threads.setTitle({ channel_id: channel, thread_ts: threadTs, title: truncate(question.text, 80) }),
+        client.assistant.threads.setTitle({
+          channel_id: channel,
+          thread_ts: threadTs,
+          title: truncate(question.text, 80),
+        }),
       );
     }
 
     const answer = await runAnswerer(runtime, question, { history, onToken: (token) => stream.onToken(token) });
     const answerId = randomUUID();
-    await runtime.answers.put(answerId, { question: question.text, answer, surface: q.surface, user: q.user, channel, threadTs });
+    await runtime.answers.put(answerId, {
+      question: question.text,
+      answer,
+      surface: q.surface,
+      user: q.user,
+      channel,
+      threadTs,
+    });
 
     const view = { answerId, remark: lost ? lostContextRemark : undefined };
     const message = renderAnswerMessage(answer, view, runtime.blockLimits);

@@ -30,7 +30,9 @@ export function networkError(error: unknown, apiUrl: string): CoopdocsError | un
   const { code, original } = error as { code?: unknown; original?: Cause };
   if (code !== "slack_webapi_request_error") return undefined;
   // fetch wraps the system error ("fetch failed", cause ECONNREFUSED); axios puts the code on the error itself.
-  const system = [original?.cause?.code, original?.code, original?.cause?.message, original?.message].find((c) => typeof c === "string");
+  const system = [original?.cause?.code, original?.code, original?.cause?.message, original?.message].find(
+    (c) => typeof c === "string",
+  );
   const cause = typeof system === "string" ? system : "no response";
   return new CoopdocsError(
     ErrorCode.NetworkUnreachable,

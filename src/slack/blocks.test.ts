@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import type { Answer, Citation, Passage } from "../core/types.js";
-import { ActionId, defaultBlockLimits, renderAnswerMessage, renderApology, renderCitation, sectionLabel, shortTitle, type KnownBlock } from "./blocks.js";
+import {
+  ActionId,
+  defaultBlockLimits,
+  renderAnswerMessage,
+  renderApology,
+  renderCitation,
+  sectionLabel,
+  shortTitle,
+  type KnownBlock,
+} from "./blocks.js";
 
 const citation = (n: number, over: Partial<Citation> = {}): Citation => ({
   n,
@@ -22,7 +31,9 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
 });
 
 const contextTexts = (blocks: KnownBlock[]) =>
-  blocks.flatMap((b) => (b.type === "context" ? b.elements.flatMap((e) => ("text" in e && typeof e.text === "string" ? [e.text] : [])) : []));
+  blocks.flatMap((b) =>
+    b.type === "context" ? b.elements.flatMap((e) => ("text" in e && typeof e.text === "string" ? [e.text] : [])) : [],
+  );
 const markdownOf = (blocks: KnownBlock[]) => blocks.flatMap((b) => (b.type === "markdown" ? [b.text] : []));
 
 describe("renderAnswerMessage", () => {
@@ -37,7 +48,14 @@ describe("renderAnswerMessage", () => {
     const feedback = message.blocks.at(-1);
     expect(feedback).toMatchObject({
       type: "context_actions",
-      elements: [{ type: "feedback_buttons", action_id: ActionId.Feedback, positive_button: { value: "up:id-1" }, negative_button: { value: "down:id-1" } }],
+      elements: [
+        {
+          type: "feedback_buttons",
+          action_id: ActionId.Feedback,
+          positive_button: { value: "up:id-1" },
+          negative_button: { value: "down:id-1" },
+        },
+      ],
     });
     expect(message.text).toBe("The areas are policy dialogue [1] and _biodiversity_ [2].");
   });
@@ -62,12 +80,15 @@ describe("renderAnswerMessage", () => {
   });
 
   it("links the title when the citation has a url, and shortens a long title", () => {
-    const line = renderCitation(citation(1, { url: "https://docs.example/view/doc-1#p=1", title: "A".repeat(100) }), "");
+    const line = renderCitation(
+      citation(1, { url: "https://docs.example/view/doc-1#p=1", title: "A".repeat(100) }),
+      "",
+    );
     expect(line).toMatch(/^\[1\] <https:\/\/docs\.example\/view\/doc-1#p=1\|A{63}…> · §4\.1 · p\. 1$/);
     expect(renderCitation(citation(1, { url: "javascript:alert(1)" }), "")).not.toContain("<");
-    expect(shortTitle("ASEAN-China Strategy on Environmental Cooperation (2016-2020) and Action Plan (2016-2020)")).toBe(
-      "ASEAN-China Strategy on Environmental Cooperation (2016-2020)",
-    );
+    expect(
+      shortTitle("ASEAN-China Strategy on Environmental Cooperation (2016-2020) and Action Plan (2016-2020)"),
+    ).toBe("ASEAN-China Strategy on Environmental Cooperation (2016-2020)");
   });
 
   it("escapes every source field", () => {
@@ -89,10 +110,13 @@ describe("renderAnswerMessage", () => {
       similarity: 0.5,
       meta: { file: "f.txt", title: "File", section: "S", page: null, start: 0, end: 10, year: null },
     };
-    const message = renderAnswerMessage(answer({ found: false, citations: [], passages: [passage], note: "Not in the documents." }), {
-      answerId: "x",
-      remark: "Earlier turns were not read.",
-    });
+    const message = renderAnswerMessage(
+      answer({ found: false, citations: [], passages: [passage], note: "Not in the documents." }),
+      {
+        answerId: "x",
+        remark: "Earlier turns were not read.",
+      },
+    );
     expect(message.blocks.map((b) => b.type)).toEqual(["markdown", "context", "context", "context", "context_actions"]);
     expect(contextTexts(message.blocks)).toEqual([
       "Earlier turns were not read.",
@@ -102,7 +126,10 @@ describe("renderAnswerMessage", () => {
   });
 
   it("turns a table into a list and keeps mentions from going live", () => {
-    const message = renderAnswerMessage(answer({ answer: "| Area | Lead |\n|---|---|\n| Cities <!channel> | CAEC |" }), { answerId: "x" });
+    const message = renderAnswerMessage(
+      answer({ answer: "| Area | Lead |\n|---|---|\n| Cities <!channel> | CAEC |" }),
+      { answerId: "x" },
+    );
     const [markdown] = markdownOf(message.blocks);
     expect(markdown?.replace(/\u200b/g, "")).toBe("- **Cities <!channel>**: Lead: CAEC");
     expect(markdown).not.toMatch(/<[!@#]/);
@@ -126,11 +153,20 @@ describe("renderAnswerMessage", () => {
     const shareable = renderAnswerMessage(answer(), { answerId: "x", shareable: true });
     expect(JSON.stringify(shareable.blocks)).toContain(ActionId.Share);
     const shared = renderAnswerMessage(answer(), { answerId: "x", askedBy: { user: "U1", question: "a <b> & c" } });
-    expect(shared.blocks[0]).toEqual({ type: "context", elements: [{ type: "mrkdwn", text: "<@U1> asked: a &lt;b&gt; &amp; c" }] });
+    expect(shared.blocks[0]).toEqual({
+      type: "context",
+      elements: [{ type: "mrkdwn", text: "<@U1> asked: a &lt;b&gt; &amp; c" }],
+    });
   });
 
   it("shows who voted what under the feedback buttons", () => {
-    const message = renderAnswerMessage(answer(), { answerId: "x", votes: new Map([["U1", "up"], ["U2", "down"]]) });
+    const message = renderAnswerMessage(answer(), {
+      answerId: "x",
+      votes: new Map([
+        ["U1", "up"],
+        ["U2", "down"],
+      ]),
+    });
     expect(contextTexts(message.blocks).at(-1)).toBe("Feedback: 👍 <@U1> · 👎 <@U2>");
   });
 });

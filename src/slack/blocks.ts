@@ -82,7 +82,10 @@ const SHORT_TITLE_CHARS = 64;
 const SHORT_SECTION_CHARS = 40;
 
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });
-const plainContext = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "plain_text", text, emoji: true }] });
+const plainContext = (text: string): KnownBlock => ({
+  type: "context",
+  elements: [{ type: "plain_text", text, emoji: true }],
+});
 
 /** "4. Areas › 4.6 Environmentally Sustainable Cities" → "§4.6"; a heading without a number → the heading, short. */
 export function sectionLabel(section: string): string {
@@ -151,7 +154,14 @@ function sourceLines(answer: Answer, limits: BlockLimits): { heading: string; li
   }
   if (!answer.found && answer.passages.length > 0) {
     const lines = answer.passages.slice(0, 3).map((p, i) => {
-      const citation: Citation = { n: i + 1, file: p.meta.file, title: p.meta.title, section: p.meta.section, page: p.meta.page, quote: p.text };
+      const citation: Citation = {
+        n: i + 1,
+        file: p.meta.file,
+        title: p.meta.title,
+        section: p.meta.section,
+        page: p.meta.page,
+        quote: p.text,
+      };
       return renderCitation(citation, addedQuote(citation, "", shown, limits.quoteChars));
     });
     return { heading: "*Closest passages*", lines, hidden: 0 };
@@ -211,7 +221,11 @@ export function renderFeedback(view: AnswerView): KnownBlock[] {
       by("up").length > 0 ? `👍 ${by("up").join(" ")}` : "",
       by("down").length > 0 ? `👎 ${by("down").join(" ")}` : "",
     ].filter((p) => p !== "");
-    blocks.push({ type: "context", block_id: "coopdocs_votes", elements: [{ type: "mrkdwn", text: `Feedback: ${parts.join(" · ")}` }] });
+    blocks.push({
+      type: "context",
+      block_id: "coopdocs_votes",
+      elements: [{ type: "mrkdwn", text: `Feedback: ${parts.join(" · ")}` }],
+    });
   }
   return blocks;
 }
@@ -233,7 +247,11 @@ function shareButton(view: AnswerView): KnownBlock {
 }
 
 /** Everything that goes under the answer text: note, sources, feedback, share. Also what ends a streamed answer. */
-export function renderTrailer(answer: Answer, view: AnswerView, limits: BlockLimits = defaultBlockLimits): KnownBlock[] {
+export function renderTrailer(
+  answer: Answer,
+  view: AnswerView,
+  limits: BlockLimits = defaultBlockLimits,
+): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   const remarks = [view.remark, answer.note].filter((r): r is string => typeof r === "string" && r.trim() !== "");
   for (const remark of remarks) blocks.push(plainContext(truncate(remark, 300)));
@@ -261,10 +279,18 @@ export function answerMarkdown(answer: Answer, limits: BlockLimits = defaultBloc
  * The whole answer message: the answer in one Block Kit `markdown` block, then the trailer; never more
  * than 50 blocks. `text` is the same answer for notifications and thread history.
  */
-export function renderAnswerMessage(answer: Answer, view: AnswerView, limits: BlockLimits = defaultBlockLimits): SlackMessage {
+export function renderAnswerMessage(
+  answer: Answer,
+  view: AnswerView,
+  limits: BlockLimits = defaultBlockLimits,
+): SlackMessage {
   const markdown = answerMarkdown(answer, limits);
   const head: KnownBlock[] = view.askedBy
-    ? [context(`<@${view.askedBy.user.replace(/[^A-Z0-9]/gi, "")}> asked: ${escapeMrkdwn(truncate(view.askedBy.question, 500))}`)]
+    ? [
+        context(
+          `<@${view.askedBy.user.replace(/[^A-Z0-9]/gi, "")}> asked: ${escapeMrkdwn(truncate(view.askedBy.question, 500))}`,
+        ),
+      ]
     : [];
   const trailer = renderTrailer(answer, view, limits).slice(0, limits.maxBlocks - head.length - 1);
   return {
@@ -280,7 +306,10 @@ export function plainFallback(markdown: string, max: number): string {
 
 /** A short message with no buttons: notices, help, the apology. Markdown; mentions are neutralised. */
 export function renderNotice(markdown: string): SlackMessage {
-  return { text: escapeMrkdwn(markdown.replace(/[*_]/g, "")), blocks: [{ type: "markdown", text: neutraliseMentions(markdown) }] };
+  return {
+    text: escapeMrkdwn(markdown.replace(/[*_]/g, "")),
+    blocks: [{ type: "markdown", text: neutraliseMentions(markdown) }],
+  };
 }
 
 export function renderApology(detail?: string): SlackMessage {

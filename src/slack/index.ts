@@ -26,5 +26,10 @@ export {
 export { MemoryDedupeStore, messageKey, type DedupeStore, type MemoryDedupeStoreOptions } from "./dedupe.js";
 export { MemoryAnswerStore, type AnswerStore, type AnsweredQuestion, type Surface } from "./answer-store.js";
 export { createJsonlFeedbackLog, feedbackLogPath, type FeedbackEntry, type FeedbackLog } from "./feedback-log.js";
-export { createRepliesHistory, type ThreadHistory, type ThreadHistoryRequest, type BotIdentity } from "./thread-history.js";
+export {
+  createRepliesHistory,
+  type ThreadHistory,
+  type ThreadHistoryRequest,
+  type BotIdentity,
+} from "./thread-history.js";
 export { eventsPath, healthPath } from "./receiver.js";

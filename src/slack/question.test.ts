@@ -23,6 +23,9 @@ describe("parseQuestion", () => {
     expect(parseQuestion("<@UBOT>   ", "UBOT")).toEqual({ kind: "help", text: "" });
     expect(parseQuestion("<@UBOT> Help", "UBOT")).toEqual({ kind: "help", text: "" });
     expect(parseQuestion("?")).toEqual({ kind: "help", text: "" });
-    expect(parseQuestion("help with the budget figures")).toEqual({ kind: "ask", text: "help with the budget figures" });
+    expect(parseQuestion("help with the budget figures")).toEqual({
+      kind: "ask",
+      text: "help with the budget figures",
+    });
   });
 });

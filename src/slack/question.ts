@@ -14,7 +14,8 @@ export interface ParsedQuestion {
 export function slackTextToPlain(text: string, botUserId?: string): string {
   const plain = text.replace(/<([^<>]*)>/g, (_whole, inner: string) => {
     const [target = "", label] = inner.split("|", 2);
-    if (target.startsWith("@")) return botUserId !== undefined && target.slice(1) === botUserId ? "" : `@${label ?? target.slice(1)}`;
+    if (target.startsWith("@"))
+      return botUserId !== undefined && target.slice(1) === botUserId ? "" : `@${label ?? target.slice(1)}`;
     if (target.startsWith("#")) return `#${label ?? target.slice(1)}`;
     if (target.startsWith("!")) return label ?? `@${target.slice(1).split("^")[0] ?? ""}`;
     if (label !== undefined && label !== target) return `${label} (${target})`;

@@ -104,7 +104,12 @@ export function createAnswerStream(target: AnswerStreamTarget): AnswerStream {
   };
 
   const update = async (ts: string, final: FinalAnswer) => {
-    await client.chat.update({ channel, ts, ...final.message, ...(final.metadata ? { metadata: final.metadata } : {}) });
+    await client.chat.update({
+      channel,
+      ts,
+      ...final.message,
+      ...(final.metadata ? { metadata: final.metadata } : {}),
+    });
     return { by: "update" as const, ts };
   };
 

@@ -28,7 +28,10 @@ describe("createRepliesHistory", () => {
         user: "UBOT",
         bot_id: "BBOT",
         text: "*Policy dialogue* [1]",
-        metadata: { event_type: "coopdocs_answer", event_payload: { answer_id: "a1", found: true, passage_ids: '["c1","c2"]' } },
+        metadata: {
+          event_type: "coopdocs_answer",
+          event_payload: { answer_id: "a1", found: true, passage_ids: '["c1","c2"]' },
+        },
       },
       { ts: "2.5", bot_id: "BOTHER", text: "another bot" },
       { ts: "2.7", user: "U1", subtype: "channel_join", text: "joined" },
@@ -45,7 +48,11 @@ describe("createRepliesHistory", () => {
   });
 
   it("keeps only the most recent turns, each shortened", async () => {
-    const messages = Array.from({ length: 30 }, (_, i) => ({ ts: `${i + 1}.0`, user: "U1", text: `q${i} ${"x".repeat(50)}` }));
+    const messages = Array.from({ length: 30 }, (_, i) => ({
+      ts: `${i + 1}.0`,
+      user: "U1",
+      text: `q${i} ${"x".repeat(50)}`,
+    }));
     const { client } = clientWith(messages);
     const turns = await createRepliesHistory({ maxTurns: 4, maxCharsPerTurn: 10 }).load({
       client,

@@ -75,7 +75,12 @@ export function createRepliesHistory(options: RepliesHistoryOptions = {}): Threa
   return {
     async load({ client, channel, threadTs, beforeTs, bot }) {
       // include_all_metadata: the bot's answers carry their evidence ids, which a follow-up narrows.
-      const result = await client.conversations.replies({ channel, ts: threadTs, limit: 200, include_all_metadata: true });
+      const result = await client.conversations.replies({
+        channel,
+        ts: threadTs,
+        limit: 200,
+        include_all_metadata: true,
+      });
       const messages = (result.messages ?? []) as ReplyMessage[];
       const turns: ConversationTurn[] = [];
       for (const message of messages) {
@@ -84,10 +89,19 @@ export function createRepliesHistory(options: RepliesHistoryOptions = {}): Threa
           (bot.botId !== undefined && message.bot_id === bot.botId) ||
           (bot.botUserId !== undefined && message.user === bot.botUserId);
         if (!own && (message.bot_id !== undefined || message.subtype === "bot_message")) continue;
-        if (message.subtype !== undefined && message.subtype !== "bot_message" && message.subtype !== "thread_broadcast") continue;
+        if (
+          message.subtype !== undefined &&
+          message.subtype !== "bot_message" &&
+          message.subtype !== "thread_broadcast"
+        )
+          continue;
         const text = own ? (message.text ?? "").trim() : slackTextToPlain(message.text ?? "", bot.botUserId);
         if (text === "") continue;
-        turns.push(own ? { role: "assistant", text: text.slice(0, maxChars), ...evidenceOf(message) } : { role: "user", text: text.slice(0, maxChars) });
+        turns.push(
+          own
+            ? { role: "assistant", text: text.slice(0, maxChars), ...evidenceOf(message) }
+            : { role: "user", text: text.slice(0, maxChars) },
+        );
       }
       // Bot messages before the first question (the assistant panel's greeting) are not conversation.
       const firstQuestion = turns.findIndex((turn) => turn.role === "user");

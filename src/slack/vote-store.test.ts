@@ -8,7 +8,10 @@ describe("createMemoryVoteStore", () => {
     expect(votes.cast("m1", "U1", "down")).toBe("up");
     expect(votes.cast("m1", "U2", "up")).toBeUndefined();
     expect(votes.cast("m1", "U1", "up")).toBe("down");
-    expect([...votes.votes("m1")]).toEqual([["U2", "up"], ["U1", "up"]]);
+    expect([...votes.votes("m1")]).toEqual([
+      ["U2", "up"],
+      ["U1", "up"],
+    ]);
     expect(votes.votes("m2").size).toBe(0);
   });
 

@@ -33,10 +33,15 @@ export function checkHnswIndexFile(file: Buffer, expected: { count: number; dime
   if (offsetLevel0 !== 0 || !(maxElements >= count) || !(m > 0 && m < 10_000) || maxM !== m || maxM0 !== 2 * m) {
     return "hnswlib.index has an inconsistent header";
   }
-  if (sizeDataPerElement !== expectedPerElement || offsetData !== linksLevel0 || labelOffset !== linksLevel0 + expected.dimension * 4) {
+  if (
+    sizeDataPerElement !== expectedPerElement ||
+    offsetData !== linksLevel0 ||
+    labelOffset !== linksLevel0 + expected.dimension * 4
+  ) {
     return `hnswlib.index records do not match ${expected.dimension}-dimensional vectors`;
   }
-  if (maxLevel < 0 || maxLevel > maxLevels || (count > 0 && entryPoint >= count)) return "hnswlib.index has an invalid entry point";
+  if (maxLevel < 0 || maxLevel > maxLevels || (count > 0 && entryPoint >= count))
+    return "hnswlib.index has an invalid entry point";
 
   const level0End = headerBytes + count * sizeDataPerElement;
   if (file.length < level0End) return "hnswlib.index is truncated";
@@ -47,7 +52,8 @@ export function checkHnswIndexFile(file: Buffer, expected: { count: number; dime
     return true;
   };
   for (let i = 0; i < count; i++) {
-    if (!validLinks(headerBytes + i * sizeDataPerElement, maxM0)) return `hnswlib.index has invalid links for vector ${i}`;
+    if (!validLinks(headerBytes + i * sizeDataPerElement, maxM0))
+      return `hnswlib.index has invalid links for vector ${i}`;
   }
   let offset = level0End;
   for (let i = 0; i < count; i++) {

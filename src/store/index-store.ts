@@ -275,12 +275,19 @@ export async function writeGenerationFiles(
     await writeFile(path.join(dir, indexFiles.chunks), chunksJson);
     await writeFile(path.join(dir, indexFiles.vectors), Buffer.from(flat.buffer));
     await writeFile(path.join(dir, indexFiles.lexical), parts.lexicalJson);
-    const manifest = indexManifestSchema.parse({ ...parts.manifest, checksums: await checksumFiles(dir, indexFiles.manifest) });
+    const manifest = indexManifestSchema.parse({
+      ...parts.manifest,
+      checksums: await checksumFiles(dir, indexFiles.manifest),
+    });
     // The manifest goes last: a generation without one is never made current.
     await writeFile(path.join(dir, indexFiles.manifest), JSON.stringify(manifest, null, 2));
     return manifest;
   } catch (error) {
     // Roughly twice what is written here: the HNSW graph holds the vectors again.
-    throw await explainDiskFull(error, path.dirname(dir), 2 * (chunksJson.length + flat.byteLength + parts.lexicalJson.length));
+    throw await explainDiskFull(
+      error,
+      path.dirname(dir),
+      2 * (chunksJson.length + flat.byteLength + parts.lexicalJson.length),
+    );
   }
 }

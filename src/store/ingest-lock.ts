@@ -14,7 +14,12 @@ const lockStaleMs = 60_000;
 const lockUpdateMs = 10_000;
 
 function lockOptions(indexDir: string) {
-  return { lockfilePath: path.join(indexDir, ingestLockName), realpath: false, stale: lockStaleMs, update: lockUpdateMs };
+  return {
+    lockfilePath: path.join(indexDir, ingestLockName),
+    realpath: false,
+    stale: lockStaleMs,
+    update: lockUpdateMs,
+  };
 }
 
 export interface IngestLock {

@@ -79,7 +79,10 @@ export class LexicalIndex {
           return processed && searchTerm(processed) ? processed : null;
         }
       : undefined;
-    const results: SearchResult[] = this.search.search(text, { combineWith: "OR", ...(processTerm ? { processTerm } : {}) });
+    const results: SearchResult[] = this.search.search(text, {
+      combineWith: "OR",
+      ...(processTerm ? { processTerm } : {}),
+    });
     return results.slice(0, k).map((r) => ({ index: Number(r.id), score: r.score }));
   }
 }

@@ -41,35 +41,38 @@ const citationFields = {
   url: z.string().optional().describe("Source view that opens the quote highlighted in its document."),
 };
 
-export const answerSchema = z
-  .object({
-    answer: z.string(),
-    mode: z.enum(["extractive", "llm"]),
-    found: z.boolean(),
-    note: z.string().optional(),
-    citations: z.array(z.object({ n: z.number().int(), ...citationFields })),
-    closest: z.array(z.object(citationFields)).describe("The closest passages when the documents do not hold the answer."),
-    passageIds: z.array(z.string()).describe("Passages the answer drew on; send them back in the assistant turn of `history` so a follow-up can narrow them."),
-  });
+export const answerSchema = z.object({
+  answer: z.string(),
+  mode: z.enum(["extractive", "llm"]),
+  found: z.boolean(),
+  note: z.string().optional(),
+  citations: z.array(z.object({ n: z.number().int(), ...citationFields })),
+  closest: z
+    .array(z.object(citationFields))
+    .describe("The closest passages when the documents do not hold the answer."),
+  passageIds: z
+    .array(z.string())
+    .describe(
+      "Passages the answer drew on; send them back in the assistant turn of `history` so a follow-up can narrow them.",
+    ),
+});
 
-export const sourceSchema = z
-  .object({
-    file: z.string(),
-    status: z.enum(["indexed", "skipped", "failed"]),
-    reason: z.string().optional(),
-    format: z.string(),
-    title: z.string().nullable(),
-    year: z.number().int().nullable(),
-    pages: z.number().int().nullable(),
-    chunks: z.number().int(),
-    ocr: z.boolean(),
-    indexedAt: z.string().nullable(),
-  });
+export const sourceSchema = z.object({
+  file: z.string(),
+  status: z.enum(["indexed", "skipped", "failed"]),
+  reason: z.string().optional(),
+  format: z.string(),
+  title: z.string().nullable(),
+  year: z.number().int().nullable(),
+  pages: z.number().int().nullable(),
+  chunks: z.number().int(),
+  ocr: z.boolean(),
+  indexedAt: z.string().nullable(),
+});
 
-export const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().describe("Stable code, e.g. invalid_request, question_invalid, payload_too_large, rate_limited."),
-      message: z.string(),
-    }),
-  });
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string().describe("Stable code, e.g. invalid_request, question_invalid, payload_too_large, rate_limited."),
+    message: z.string(),
+  }),
+});

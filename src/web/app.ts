@@ -75,22 +75,36 @@ export function createWebApp(options: WebAppOptions): Hono {
   const pageHeaders = secureHeaders({ ...headers, contentSecurityPolicy });
   // An original that is not a PDF (HTML included) downloads into a sandbox: it never runs on this origin.
   const downloadHeaders = secureHeaders({ ...headers, contentSecurityPolicy: { defaultSrc: ["'none'"], sandbox: [] } });
-  app.use("*", (c, next) => (c.req.path.startsWith("/files/") && !/\.pdf$/i.test(c.req.path) ? downloadHeaders(c, next) : pageHeaders(c, next)));
+  app.use("*", (c, next) =>
+    c.req.path.startsWith("/files/") && !/\.pdf$/i.test(c.req.path) ? downloadHeaders(c, next) : pageHeaders(c, next),
+  );
 
   const limitBody = bodyLimit({
     maxSize: options.maxBodyBytes ?? defaultMaxBodyBytes,
-    onError: (c) => apiError(c, 413, ApiErrorCode.PayloadTooLarge, `The request body is larger than ${options.maxBodyBytes ?? defaultMaxBodyBytes} bytes.`),
+    onError: (c) =>
+      apiError(
+        c,
+        413,
+        ApiErrorCode.PayloadTooLarge,
+        `The request body is larger than ${options.maxBodyBytes ?? defaultMaxBodyBytes} bytes.`,
+      ),
   });
   const limitRate = rateLimiter({
     windowMs: 60_000,
     limit: options.askRateLimit ?? defaultAskRateLimit,
     standardHeaders: "draft-6",
     keyGenerator: clientKey,
-    handler: (c) => apiError(c, 429, ApiErrorCode.RateLimited, "Too many questions from this address; wait a minute and ask again."),
+    handler: (c) =>
+      apiError(c, 429, ApiErrorCode.RateLimited, "Too many questions from this address; wait a minute and ask again."),
   });
   const requireJson = async (c: Context, next: () => Promise<void>) => {
     if (!/^application\/json\b/i.test(c.req.header("content-type") ?? "")) {
-      return apiError(c, 415, ApiErrorCode.UnsupportedMediaType, "Send the question as JSON with Content-Type: application/json.");
+      return apiError(
+        c,
+        415,
+        ApiErrorCode.UnsupportedMediaType,
+        "Send the question as JSON with Content-Type: application/json.",
+      );
     }
     await next();
   };
@@ -169,14 +183,23 @@ export function createWebApp(options: WebAppOptions): Hono {
   app.get("/assets/*", async (c) => {
     const asset = await readAsset(assets, c.req.path.slice("/assets/".length));
     if (!asset) return c.text("Not found", 404);
-    return c.body(new Uint8Array(asset.body), 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=3600" });
+    return c.body(new Uint8Array(asset.body), 200, {
+      "Content-Type": asset.type,
+      "Cache-Control": "public, max-age=3600",
+    });
   });
 
-  app.notFound((c) => (isApi(c) ? apiError(c, 404, ApiErrorCode.NotFound, `No route ${c.req.method} ${c.req.path}.`) : c.html(notFoundPage("There is no page at this address."), 404)));
+  app.notFound((c) =>
+    isApi(c)
+      ? apiError(c, 404, ApiErrorCode.NotFound, `No route ${c.req.method} ${c.req.path}.`)
+      : c.html(notFoundPage("There is no page at this address."), 404),
+  );
 
   app.onError((error, c) => {
     if (error instanceof HTTPException && error.status < 500) {
-      return isApi(c) ? apiError(c, error.status as 400, ApiErrorCode.InvalidRequest, error.message || "Bad request.") : c.html(notFoundPage("Bad request."), error.status as 400);
+      return isApi(c)
+        ? apiError(c, error.status as 400, ApiErrorCode.InvalidRequest, error.message || "Bad request.")
+        : c.html(notFoundPage("Bad request."), error.status as 400);
     }
     const { status, code, message } = describeError(error, logger);
     return isApi(c) ? apiError(c, status, code, message) : c.html(errorPage(), status);
@@ -186,8 +209,12 @@ export function createWebApp(options: WebAppOptions): Hono {
 }
 
 /** Maps an error to what a client may see: the message of errors we expect, nothing of the others. */
-function describeError(error: unknown, logger: Logger): { status: 400 | 500 | 503; code: ApiErrorCode; message: string } {
-  if (CoopdocsError.is(error, ErrorCode.QuestionInvalid)) return { status: 400, code: ApiErrorCode.QuestionInvalid, message: error.message };
+function describeError(
+  error: unknown,
+  logger: Logger,
+): { status: 400 | 500 | 503; code: ApiErrorCode; message: string } {
+  if (CoopdocsError.is(error, ErrorCode.QuestionInvalid))
+    return { status: 400, code: ApiErrorCode.QuestionInvalid, message: error.message };
   if (error instanceof CoopdocsError) {
     logger.warn(`Web request failed: ${error.message}`);
     return { status: 503, code: ApiErrorCode.Internal, message: error.message };

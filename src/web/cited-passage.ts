@@ -2,7 +2,10 @@ import type { Chunk } from "../core/types.js";
 
 /** Letters and digits only, lower-cased: line breaks, hyphenation and quote styles do not stop a match. */
 export function matchKey(text: string): string {
-  return text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "");
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 }
 
 /** Characters of the quote's key compared: the head of a sentence is enough to find its passage. */

@@ -2,7 +2,10 @@ import { z } from "zod/v4";
 import { answerSchema, askRequestSchema, errorSchema, sourceSchema } from "./api-schemas.js";
 
 function jsonSchema(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
+  const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
   return rest;
 }
 
@@ -24,36 +27,54 @@ export function openApiDocument(serverUrl?: string): Record<string, unknown> {
     info: {
       title: "coopdocs",
       version: "1",
-      description: "Answers about the ASEAN-China environmental cooperation documents, with citations that link to the cited passage.",
+      description:
+        "Answers about the ASEAN-China environmental cooperation documents, with citations that link to the cited passage.",
     },
     ...(serverUrl ? { servers: [{ url: serverUrl }] } : {}),
     paths: {
       "/api/ask": {
         post: {
-          summary: "Answer a question (the same object as `coopdocs ask --json`, each citation with its source-view url).",
+          summary:
+            "Answer a question (the same object as `coopdocs ask --json`, each citation with its source-view url).",
           requestBody: askBody,
           responses: { "200": { description: "The answer.", ...json(ref("Answer")) }, ...askErrors },
         },
       },
       "/api/ask/stream": {
         post: {
-          summary: "Answer a question as server-sent events: `token` (text as it is written), then `answer` (the Answer JSON) or `error`.",
+          summary:
+            "Answer a question as server-sent events: `token` (text as it is written), then `answer` (the Answer JSON) or `error`.",
           requestBody: askBody,
-          responses: { "200": { description: "An event stream.", content: { "text/event-stream": { schema: { type: "string" } } } }, ...askErrors },
+          responses: {
+            "200": {
+              description: "An event stream.",
+              content: { "text/event-stream": { schema: { type: "string" } } },
+            },
+            ...askErrors,
+          },
         },
       },
       "/api/sources": {
         get: {
           summary: "What is indexed, skipped and why.",
           responses: {
-            "200": { description: "The documents.", ...json({ type: "object", properties: { sources: { type: "array", items: ref("Source") } }, required: ["sources"] }) },
+            "200": {
+              description: "The documents.",
+              ...json({
+                type: "object",
+                properties: { sources: { type: "array", items: ref("Source") } },
+                required: ["sources"],
+              }),
+            },
           },
         },
       },
       "/healthz": {
         get: {
           summary: "Liveness: the server runs and the index is loaded.",
-          responses: { "200": { description: "OK", ...json({ type: "object", properties: { status: { const: "ok" } } }) } },
+          responses: {
+            "200": { description: "OK", ...json({ type: "object", properties: { status: { const: "ok" } } }) },
+          },
         },
       },
     },

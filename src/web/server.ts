@@ -11,7 +11,9 @@ export interface RunningWebServer {
 }
 
 /** Starts the web page and JSON API on host:port (port 0: any free port). */
-export async function startWebServer(options: WebAppOptions & { host: string; port: number; logger?: Logger }): Promise<RunningWebServer> {
+export async function startWebServer(
+  options: WebAppOptions & { host: string; port: number; logger?: Logger },
+): Promise<RunningWebServer> {
   const app = createWebApp(options);
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.fetch, hostname: options.host, port: options.port }, () => resolve(s));

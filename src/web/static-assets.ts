@@ -39,14 +39,18 @@ export function createAssetTable(): Map<string, string> {
   const table = new Map<string, string>();
   listFiles(webAssetsDir, "", table);
   // pdf.js from the pdfjs-dist package pdf-parse already uses (one copy, one version).
-  for (const name of ["pdf.min.mjs", "pdf.worker.min.mjs"]) table.set(`pdfjs/${name}`, path.join(pdfjsDir, "build", name));
+  for (const name of ["pdf.min.mjs", "pdf.worker.min.mjs"])
+    table.set(`pdfjs/${name}`, path.join(pdfjsDir, "build", name));
   listFiles(path.join(pdfjsDir, "standard_fonts"), "pdfjs/standard_fonts/", table);
   listFiles(path.join(pdfjsDir, "cmaps"), "pdfjs/cmaps/", table);
   listFiles(path.join(pdfjsDir, "wasm"), "pdfjs/wasm/", table);
   return table;
 }
 
-export async function readAsset(table: Map<string, string>, key: string): Promise<{ body: Buffer; type: string } | undefined> {
+export async function readAsset(
+  table: Map<string, string>,
+  key: string,
+): Promise<{ body: Buffer; type: string } | undefined> {
   const file = table.get(key);
   if (!file) return undefined;
   return { body: await readFile(file), type: contentTypes[path.extname(file)] ?? "application/octet-stream" };

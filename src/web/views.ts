@@ -114,10 +114,11 @@ export function textSourcePage(entry: SourceEntry, passages: Chunk[], quote: str
     (s) => html`<section>
     ${s.section ? html`<h2>${s.section}</h2>` : ""}
     ${s.chunks.map(
-      (c) => html`<div class="passage${c === cited ? " cited" : ""}"${c === cited ? html` id="cited"` : ""}>${c.text
-        .split("\n")
-        .filter((line) => line.trim() !== "")
-        .map((line) => html`<p>${line}</p>`)}</div>`,
+      (c) =>
+        html`<div class="passage${c === cited ? " cited" : ""}"${c === cited ? html` id="cited"` : ""}>${c.text
+          .split("\n")
+          .filter((line) => line.trim() !== "")
+          .map((line) => html`<p>${line}</p>`)}</div>`,
     )}
   </section>`,
   )}
@@ -128,7 +129,13 @@ export function textSourcePage(entry: SourceEntry, passages: Chunk[], quote: str
 }
 
 /** A PDF: the cited page rendered by pdf.js with the quote highlighted, and page navigation. */
-export function pdfSourcePage(entry: SourceEntry, page: number, quote: string, cited: Chunk | undefined, pageText: Chunk[]): Html {
+export function pdfSourcePage(
+  entry: SourceEntry,
+  page: number,
+  quote: string,
+  cited: Chunk | undefined,
+  pageText: Chunk[],
+): Html {
   // The page count comes from pdf.js in the browser when the index does not know it.
   const last = entry.pages ?? Number.POSITIVE_INFINITY;
   const nav = html`<nav class="pages" aria-label="Pages">
@@ -141,9 +148,11 @@ export function pdfSourcePage(entry: SourceEntry, page: number, quote: string, c
     html`<main class="source pdf-source" id="source" data-quote="${quote}" data-pdf="${originalHref(entry.file)}" data-page="${page}">
   ${sourceHeader(entry, cited?.meta.section, nav)}
   <div id="pdf-page" class="pdf-page" aria-label="Page ${page} of the PDF"></div>
-  ${pageText.length > 0
-    ? html`<details class="page-text"><summary>Text of this page as indexed</summary>${pageText.map((c) => html`<p>${c.text}</p>`)}</details>`
-    : ""}
+  ${
+    pageText.length > 0
+      ? html`<details class="page-text"><summary>Text of this page as indexed</summary>${pageText.map((c) => html`<p>${c.text}</p>`)}</details>`
+      : ""
+  }
 </main>`,
     { script: "/assets/source-pdf.js" },
   );
@@ -157,5 +166,8 @@ export function notFoundPage(message: string): Html {
 }
 
 export function errorPage(): Html {
-  return layout("Error", html`<main class="not-found"><h1>Something went wrong</h1><p>The server could not show this page. Try again.</p></main>`);
+  return layout(
+    "Error",
+    html`<main class="not-found"><h1>Something went wrong</h1><p>The server could not show this page. Try again.</p></main>`,
+  );
 }

@@ -5,7 +5,12 @@ import type { Logger } from "../../src/core/logger.js";
 describe("ingest progress on a log", () => {
   it("announces a long ingest with an estimate, then logs rate and time left at least every 10 s", () => {
     const lines: string[] = [];
-    const logger: Logger = { debug() {}, info: (m) => lines.push(m), warn: (m) => lines.push(m), error: (m) => lines.push(m) };
+    const logger: Logger = {
+      debug() {},
+      info: (m) => lines.push(m),
+      warn: (m) => lines.push(m),
+      error: (m) => lines.push(m),
+    };
     let now = 0;
     const stream = { isTTY: false } as NodeJS.WriteStream;
     const progress = createIngestProgress(logger, stream, () => now);

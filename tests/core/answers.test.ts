@@ -51,12 +51,15 @@ describe("extractive answers on the real corpus", () => {
     for (const c of answer.citations) {
       const passage = answer.passages.find((p) => p.meta.file === c.file && p.meta.section === c.section);
       expect(passage).toBeDefined();
-      for (const piece of c.quote.split(" … ")) expect(passage?.text.replace(/\s+/g, " ")).toContain(piece.replace(/…$/, ""));
+      for (const piece of c.quote.split(" … "))
+        expect(passage?.text.replace(/\s+/g, " ")).toContain(piece.replace(/…$/, ""));
     }
   });
 
   it("says the documents do not give what they never give, shows what they do say and the closest passages", async () => {
-    const answer = await service.ask("What was the total budget of the fourth ASEAN-China Environmental Cooperation Forum?");
+    const answer = await service.ask(
+      "What was the total budget of the fourth ASEAN-China Environmental Cooperation Forum?",
+    );
     expect(answer.found).toBe(false);
     expect(answer.answer).toMatch(/^The documents do not give the amount asked for\. They say: .*\[1\]/);
     expect(answer.citations).toHaveLength(1);

@@ -41,7 +41,9 @@ describe("ingest of the real corpus", () => {
     expect(strategy[0]?.meta.title).toBe("China-ASEAN Strategy on Environmental Protection Cooperation (2009-2015)");
     expect(strategy[0]?.meta.year).toBe(2009);
     // Numbered sections become the section path.
-    expect(chunks.some((c) => c.meta.section === "4. Areas of Cooperation › 4.1 Policy Dialogue and Exchange")).toBe(true);
+    expect(chunks.some((c) => c.meta.section === "4. Areas of Cooperation › 4.1 Policy Dialogue and Exchange")).toBe(
+      true,
+    );
   });
 
   it("keeps the nine 2016-2020 priority areas with their lead-in in one chunk", async () => {
@@ -63,8 +65,14 @@ describe("ingest of the real corpus", () => {
     expect(again.upToDate).toBe(true);
     expect(again.embeddedChunks).toBe(0);
 
-    await appendFile(path.join(workspace.corpusDir, "caec-about-us.txt"), "\n\nIn 2030 the Center opened a new office in Vientiane.\n");
-    expect((await checkIndex({ corpusDir: workspace.corpusDir, indexDir: workspace.indexDir, embedderId: embedder.id })).state).toBe("stale");
+    await appendFile(
+      path.join(workspace.corpusDir, "caec-about-us.txt"),
+      "\n\nIn 2030 the Center opened a new office in Vientiane.\n",
+    );
+    expect(
+      (await checkIndex({ corpusDir: workspace.corpusDir, indexDir: workspace.indexDir, embedderId: embedder.id }))
+        .state,
+    ).toBe("stale");
     const updated = await ingestCorpus({ corpusDir: workspace.corpusDir, indexDir: workspace.indexDir, embedder });
     const statuses = Object.fromEntries(updated.files.map((f) => [f.file, f.status]));
     expect(statuses["caec-about-us.txt"]).toBe("indexed");
@@ -103,16 +111,32 @@ describe("PDF ingest", () => {
     await writeFile(path.join(pdfWorkspace.corpusDir, "coastal-plan.pdf"), bytes);
     await writeFile(path.join(pdfWorkspace.corpusDir, "broken.pdf"), "%PDF-1.4\nthis is not really a pdf\n%%EOF");
     // Made with `qpdf --encrypt user owner 256` (pdf-lib cannot encrypt): needs a password to open.
-    await copyFile(path.join(projectRoot, "tests", "fixtures", "encrypted.pdf"), path.join(pdfWorkspace.corpusDir, "locked.pdf"));
-    await writeFile(path.join(pdfWorkspace.corpusDir, "notes.md"), "# Field notes\n\nThe workshop on seagrass was held in Phuket.\n");
+    await copyFile(
+      path.join(projectRoot, "tests", "fixtures", "encrypted.pdf"),
+      path.join(pdfWorkspace.corpusDir, "locked.pdf"),
+    );
+    await writeFile(
+      path.join(pdfWorkspace.corpusDir, "notes.md"),
+      "# Field notes\n\nThe workshop on seagrass was held in Phuket.\n",
+    );
   });
   afterAll(async () => pdfWorkspace?.cleanup());
 
   it("keeps page numbers, skips corrupt and encrypted PDFs with a warning and ingests the rest", async () => {
     const logger = recordingLogger();
-    const report = await ingestCorpus({ corpusDir: pdfWorkspace.corpusDir, indexDir: pdfWorkspace.indexDir, embedder, logger });
+    const report = await ingestCorpus({
+      corpusDir: pdfWorkspace.corpusDir,
+      indexDir: pdfWorkspace.indexDir,
+      embedder,
+      logger,
+    });
     const statuses = Object.fromEntries(report.files.map((f) => [f.file, f.status]));
-    expect(statuses).toEqual({ "broken.pdf": "skipped", "coastal-plan.pdf": "indexed", "locked.pdf": "skipped", "notes.md": "indexed" });
+    expect(statuses).toEqual({
+      "broken.pdf": "skipped",
+      "coastal-plan.pdf": "indexed",
+      "locked.pdf": "skipped",
+      "notes.md": "indexed",
+    });
     expect(logger.warnings.join("\n")).toContain("broken.pdf");
     expect(logger.warnings.join("\n")).toContain("locked.pdf: the PDF is encrypted (password-protected).");
 
@@ -172,17 +196,21 @@ describe("bad input and damaged indexes", () => {
     const before = await currentGenerationDir(workspace.indexDir);
     const failing: Embedder = {
       ...embedder,
-      embeddings: Object.assign(Object.create(Object.getPrototypeOf(embedder.embeddings) as object), embedder.embeddings, {
-        embedDocuments: async () => {
-          throw new Error("embedder crashed");
+      embeddings: Object.assign(
+        Object.create(Object.getPrototypeOf(embedder.embeddings) as object),
+        embedder.embeddings,
+        {
+          embedDocuments: async () => {
+            throw new Error("embedder crashed");
+          },
         },
-      }),
+      ),
     };
     await rm(path.join(workspace.corpusDir, "asean-est-cooperation.txt"));
     await writeFile(path.join(workspace.corpusDir, "extra.txt"), "A new document about wetlands.\n");
-    await expect(ingestCorpus({ corpusDir: workspace.corpusDir, indexDir: workspace.indexDir, embedder: failing })).rejects.toThrow(
-      "embedder crashed",
-    );
+    await expect(
+      ingestCorpus({ corpusDir: workspace.corpusDir, indexDir: workspace.indexDir, embedder: failing }),
+    ).rejects.toThrow("embedder crashed");
     expect(await currentGenerationDir(workspace.indexDir)).toBe(before);
     await expect(HybridRetriever.open(workspace.indexDir, embedder)).resolves.toBeDefined();
   });

@@ -25,7 +25,9 @@ describe("dev evaluation set (check split)", () => {
       },
       questions,
     );
-    const measured = Object.fromEntries(Object.keys(floors).map((key) => [key, report.summary[key as keyof typeof floors]]));
+    const measured = Object.fromEntries(
+      Object.keys(floors).map((key) => [key, report.summary[key as keyof typeof floors]]),
+    );
     for (const [key, floor] of Object.entries(floors)) {
       expect(measured[key], `${key} (measured ${JSON.stringify(measured)})`).toBeGreaterThanOrEqual(floor);
     }

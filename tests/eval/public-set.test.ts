@@ -17,7 +17,9 @@ describe("public evaluation set", () => {
       { label: "coopdocs", ask: (q) => service.ask(q), retrieve: (q, k) => service.retriever.retrieve(q, k) },
       questions,
     );
-    const failing = report.results.filter((r) => r.answerPass === false || r.unanswerableHandled === false).map((r) => r.id);
+    const failing = report.results
+      .filter((r) => r.answerPass === false || r.unanswerableHandled === false)
+      .map((r) => r.id);
     expect(unmetTargets(report.summary), `failing questions: ${failing.join(", ")}`).toEqual([]);
   });
 });

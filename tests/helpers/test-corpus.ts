@@ -27,7 +27,10 @@ export async function createWorkspace(options: { copyCorpus?: boolean } = {}): P
   const corpusDir = path.join(dir, "corpus");
   const indexDir = path.join(dir, "index");
   if (options.copyCorpus ?? true) await cp(realCorpusDir, corpusDir, { recursive: true });
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "silent" }, dir);
+  const config = loadConfig(
+    { CORPUS_DIR: corpusDir, INDEX_DIR: indexDir, DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "silent" },
+    dir,
+  );
   return { dir, corpusDir, indexDir, config, cleanup: () => rm(dir, { recursive: true, force: true }) };
 }
 
@@ -36,6 +39,9 @@ export async function createWorkspace(options: { copyCorpus?: boolean } = {}): P
  * repository in CI (`../shared`); a git worktree one level deeper finds it at `../../shared`.
  */
 export function sharedFormatsDir(): string | undefined {
-  const candidates = [path.resolve(projectRoot, "../shared/formats"), path.resolve(projectRoot, "../../shared/formats")];
+  const candidates = [
+    path.resolve(projectRoot, "../shared/formats"),
+    path.resolve(projectRoot, "../../shared/formats"),
+  ];
   return candidates.find((dir) => existsSync(path.join(dir, "pages.json")));
 }

@@ -52,7 +52,10 @@ class HashEmbeddings extends Embeddings {
   }
   private vector(text: string): number[] {
     const v = new Float64Array(64);
-    for (const word of text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean)) {
+    for (const word of text
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean)) {
       const h = createHash("md5").update(word).digest();
       const slot = (h[0] ?? 0) % 64;
       v[slot] = (v[slot] ?? 0) + 1;

@@ -8,7 +8,10 @@ import { loadDocument } from "../../src/ingest/load-document.js";
 import { sharedFormatsDir } from "../helpers/test-corpus.js";
 
 const formatsDir = sharedFormatsDir();
-if (!formatsDir) console.warn("Skipping the real-format page tests: ../shared/formats (with pages.json) is not beside the repository.");
+if (!formatsDir)
+  console.warn(
+    "Skipping the real-format page tests: ../shared/formats (with pages.json) is not beside the repository.",
+  );
 
 interface PagesFile {
   source: string;
@@ -20,13 +23,21 @@ interface PagesFile {
 }
 
 /** As pages.json compares: NFKC, lower case, letters and digits only. */
-const squash = (text: string) => text.normalize("NFKC").toLowerCase().replace(/[^\p{L}\p{N}]/gu, "");
+const squash = (text: string) =>
+  text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]/gu, "");
 
 const textPdfs = ["strategy-2009-2015.groff.pdf", "strategy-2016-2020.writer.pdf", "caec-about-us.two-column.pdf"];
 
 describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () => {
   const dir = formatsDir ?? "";
-  const truth = (JSON.parse(readFileSync(path.join(dir || ".", "pages.json"), "utf8") || "{}") as { files: Record<string, PagesFile> }).files;
+  const truth = (
+    JSON.parse(readFileSync(path.join(dir || ".", "pages.json"), "utf8") || "{}") as {
+      files: Record<string, PagesFile>;
+    }
+  ).files;
   const chunksOf = new Map<string, Chunk[]>();
 
   beforeAll(async () => {
@@ -46,7 +57,9 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
         // A heading is found in the section names of the chunks under it.
         const found = chunks.filter((c) => squash(`${c.meta.section} ${c.text}`).includes(squash(entry.text)));
         if (!found.some((c) => c.meta.page === entry.page)) {
-          misses.push(`${file}: "${entry.text}" p.${entry.page} → ${found.map((c) => c.meta.page).join(",") || "not found"}`);
+          misses.push(
+            `${file}: "${entry.text}" p.${entry.page} → ${found.map((c) => c.meta.page).join(",") || "not found"}`,
+          );
         }
       }
     }
@@ -58,10 +71,15 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
     for (const file of textPdfs) {
       const info = truth[file];
       // A header that the document also prints as its own heading or title ("About Us") is content there.
-      const sourceLines = new Set(readFileSync(path.join(dir, "..", "corpus", info?.source ?? ""), "utf8").split("\n").map((l) => l.replace(/^#+\s*/, "").trim()));
-      const strings = [...(info?.header_by_page ?? []).flatMap((h) => h.split(" | ")), ...(info?.footer_by_page ?? [])].filter(
-        (s) => s.trim() !== "" && !sourceLines.has(s),
+      const sourceLines = new Set(
+        readFileSync(path.join(dir, "..", "corpus", info?.source ?? ""), "utf8")
+          .split("\n")
+          .map((l) => l.replace(/^#+\s*/, "").trim()),
       );
+      const strings = [
+        ...(info?.header_by_page ?? []).flatMap((h) => h.split(" | ")),
+        ...(info?.footer_by_page ?? []),
+      ].filter((s) => s.trim() !== "" && !sourceLines.has(s));
       for (const chunk of chunksOf.get(file) ?? []) {
         const lines = chunk.text.split("\n").map((l) => l.trim());
         const sections = chunk.meta.section.split(" › ");
@@ -69,7 +87,10 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
           expect(lines.includes(s) || sections.includes(s), `${file}: "${s}" in ${chunk.id}`).toBe(false);
         }
         expect(chunk.text, `${file}: page furniture in ${chunk.id}`).not.toMatch(/Page \d+ of \d+|– \d+ –/);
-        expect(chunk.text.split("\n").some((l) => /^\d{1,3}$/.test(l.trim())), `${file}: a bare page number in ${chunk.id}`).toBe(false);
+        expect(
+          chunk.text.split("\n").some((l) => /^\d{1,3}$/.test(l.trim())),
+          `${file}: a bare page number in ${chunk.id}`,
+        ).toBe(false);
       }
     }
   });
@@ -87,7 +108,10 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
   });
 
   it("joins words hyphenated at line ends and keeps real hyphens", () => {
-    const all = [...chunksOf.values()].flat().map((c) => c.text).join("\n");
+    const all = [...chunksOf.values()]
+      .flat()
+      .map((c) => c.text)
+      .join("\n");
     expect(all).not.toMatch(/\b(environ|coopera|par|meet)- ?\n?(mental|tion|ticipation|ings)\b/);
     expect(all).toMatch(/China-ASEAN/);
     expect(all).not.toMatch(/ChinaASEAN/);
@@ -99,8 +123,14 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
     const text = (chunksOf.get("caec-about-us.two-column.pdf") ?? []).map((c) => c.text).join("\n");
     const source = readFileSync(path.join(dir, "..", "corpus", "caec-about-us.txt"), "utf8");
     // Consecutive sentences of the source appear in the same order in the chunks.
-    const body = source.split("\n").filter((l) => !/^#/.test(l) && l.trim().length > 20).join("\n");
-    const sentences = body.split(/(?<=\.)\s+/).map(squash).filter((s) => s.length > 40);
+    const body = source
+      .split("\n")
+      .filter((l) => !/^#/.test(l) && l.trim().length > 20)
+      .join("\n");
+    const sentences = body
+      .split(/(?<=\.)\s+/)
+      .map(squash)
+      .filter((s) => s.length > 40);
     const flat = squash(text);
     let position = -1;
     let inOrder = 0;
@@ -121,7 +151,9 @@ describe.skipIf(!formatsDir)("PDFs of ../shared/formats against pages.json", () 
     expect(chunks.length).toBeGreaterThan(0);
     expect(chunks.every((c) => c.meta.ocr === true)).toBe(true);
     const entries = truth[file]?.entries ?? [];
-    const right = entries.filter((e) => chunks.some((c) => c.meta.page === e.page && squash(c.text).includes(squash(e.text))));
+    const right = entries.filter((e) =>
+      chunks.some((c) => c.meta.page === e.page && squash(c.text).includes(squash(e.text))),
+    );
     // OCR may misread a character; nine of the ten fragments must be found whole on their page.
     expect(right.length).toBeGreaterThanOrEqual(entries.length - 1);
   }, 120_000);

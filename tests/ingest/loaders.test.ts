@@ -18,8 +18,16 @@ describe("text in any common encoding", () => {
       ["utf-8", Buffer.from(sample, "utf8"), sample],
       ["utf-16le", Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(sample, "utf-16le")]), sample],
       ["utf-16be", Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(sample, "utf-16be")]), sample],
-      ["cp1252", iconv.encode("Coopération “verte” – in the ASEAN region, façade and naïve.\n".repeat(5), "win1252"), "Coopération “verte” – in the ASEAN region, façade and naïve.\n".repeat(5)],
-      ["gb18030", iconv.encode("东盟与中国环境合作战略，生物多样性保护与绿色发展。\n".repeat(8), "gb18030"), "东盟与中国环境合作战略，生物多样性保护与绿色发展。\n".repeat(8)],
+      [
+        "cp1252",
+        iconv.encode("Coopération “verte” – in the ASEAN region, façade and naïve.\n".repeat(5), "win1252"),
+        "Coopération “verte” – in the ASEAN region, façade and naïve.\n".repeat(5),
+      ],
+      [
+        "gb18030",
+        iconv.encode("东盟与中国环境合作战略，生物多样性保护与绿色发展。\n".repeat(8), "gb18030"),
+        "东盟与中国环境合作战略，生物多样性保护与绿色发展。\n".repeat(8),
+      ],
     ];
     for (const [name, bytes, expected] of cases) expect(decodeText(`x.${name}.txt`, bytes).text, name).toBe(expected);
   });
@@ -33,7 +41,8 @@ describe("text in any common encoding", () => {
 
 describe.skipIf(!formatsDir)("Word, web pages and Windows-1252 from ../shared/formats", () => {
   const dir = formatsDir ?? "";
-  const chunksOf = async (file: string) => chunkDocument(cleanDocument(await loadDocument(path.join(dir, file)), undefined), defaultChunking);
+  const chunksOf = async (file: string) =>
+    chunkDocument(cleanDocument(await loadDocument(path.join(dir, file)), undefined), defaultChunking);
 
   it("reads the cp1252 file as Windows-1252: exactly the source text", async () => {
     const loaded = await loadDocument(path.join(dir, "caec-about-us.cp1252.txt"));
@@ -44,9 +53,15 @@ describe.skipIf(!formatsDir)("Word, web pages and Windows-1252 from ../shared/fo
   it("turns Word headings into sections, keeps the footnote and the Annex table", async () => {
     const chunks = await chunksOf("strategy-2016-2020.docx");
     const sections = new Set(chunks.map((c) => c.meta.section));
-    expect([...sections].some((s) => /^ASEAN-China Strategy on Environmental Cooperation \(2016-2020\) › 4\. Areas of Cooperation › 4\.\d /.test(s))).toBe(true);
+    expect(
+      [...sections].some((s) =>
+        /^ASEAN-China Strategy on Environmental Cooperation \(2016-2020\) › 4\. Areas of Cooperation › 4\.\d /.test(s),
+      ),
+    ).toBe(true);
     expect([...sections].some((s) => /Action Plan/i.test(s))).toBe(true);
-    expect(chunks.some((c) => c.meta.section === "Footnotes" && /South-South Cooperation is a term/.test(c.text))).toBe(true);
+    expect(chunks.some((c) => c.meta.section === "Footnotes" && /South-South Cooperation is a term/.test(c.text))).toBe(
+      true,
+    );
     expect(chunks.some((c) => / \| /.test(c.text) && /Action 1/.test(c.text))).toBe(true);
     // The footnote reference mark is not left in the sentence.
     expect(chunks.some((c) => /\[\d+\]/.test(c.text))).toBe(false);

@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
 
-async function makePdf(name: string, draw: (pdf: PDFDocument, font: PDFFont) => Promise<void> | void): Promise<Chunk[]> {
+async function makePdf(
+  name: string,
+  draw: (pdf: PDFDocument, font: PDFFont) => Promise<void> | void,
+): Promise<Chunk[]> {
   const pdf = await PDFDocument.create();
   const font = await pdf.embedFont(StandardFonts.TimesRoman);
   await draw(pdf, font);
@@ -36,7 +39,16 @@ describe("PDF layout from positioned text", () => {
         page.drawText("Mekong Wetlands Review — Draft for consultation", { x: 72, y: 750, size: 9, font });
         page.drawText(`Page ${n} of 3`, { x: 280, y: 30, size: 9, font });
         page.drawText("file:///C:/Users/reviewer/Documents/wetlands-review.pdf", { x: 72, y: 16, size: 7, font });
-        lines(page, font, [`Finding number ${n} concerns the wetland survey of district ${n * 7}, where`, `the teams recorded ${n * 12} species of migratory birds during the dry season.`], 72, 700);
+        lines(
+          page,
+          font,
+          [
+            `Finding number ${n} concerns the wetland survey of district ${n * 7}, where`,
+            `the teams recorded ${n * 12} species of migratory birds during the dry season.`,
+          ],
+          72,
+          700,
+        );
       }
     });
     expect(text(chunks)).not.toMatch(/Mekong Wetlands Review|Page \d of 3|file:\/\//);
@@ -46,7 +58,18 @@ describe("PDF layout from positioned text", () => {
   it("joins words hyphenated at line ends, keeps hyphens before capitals, and cites a paragraph cut by a page break on both pages", async () => {
     const chunks = await makePdf("hyphens.pdf", (pdf, font) => {
       const first = pdf.addPage([595, 842]);
-      lines(first, font, ["The joint programme on environ-", "mental monitoring supports the China-", "ASEAN partnership and the long-term goals of the", "region. Its first phase trained eighty inspec-"], 60, 780);
+      lines(
+        first,
+        font,
+        [
+          "The joint programme on environ-",
+          "mental monitoring supports the China-",
+          "ASEAN partnership and the long-term goals of the",
+          "region. Its first phase trained eighty inspec-",
+        ],
+        60,
+        780,
+      );
       const second = pdf.addPage([595, 842]);
       lines(second, font, ["tors in six provinces. A second phase follows next year."], 60, 780);
     });
@@ -76,7 +99,16 @@ describe("PDF layout from positioned text", () => {
     const chunks = await makePdf("footnote.pdf", (pdf, font) => {
       for (let n = 1; n <= 2; n++) {
         const page = pdf.addPage([595, 842]);
-        lines(page, font, [`Paragraph ${n}: the secretariat coordinates the annual forum on coastal erosion`, "and publishes its proceedings each year for the member states."], 60, 760);
+        lines(
+          page,
+          font,
+          [
+            `Paragraph ${n}: the secretariat coordinates the annual forum on coastal erosion`,
+            "and publishes its proceedings each year for the member states.",
+          ],
+          60,
+          760,
+        );
         if (n === 2) {
           page.drawText("2", { x: 455, y: 764, size: 7, font });
           page.drawText("2 The forum was first convened in Manila in 2011.", { x: 60, y: 80, size: 8, font });

@@ -18,8 +18,14 @@ beforeEach(async () => {
   corpusDir = path.join(dir, "corpus");
   indexDir = path.join(dir, "index");
   await mkdir(corpusDir);
-  await writeFile(path.join(corpusDir, "notes.md"), "# Field notes\n\nThe seagrass workshop was held in Phuket in May.\n\nA second workshop on mangroves followed in June.\n");
-  await writeFile(path.join(corpusDir, "dump.txt"), Buffer.from([0x41, 0x00, 0x00, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0x00]));
+  await writeFile(
+    path.join(corpusDir, "notes.md"),
+    "# Field notes\n\nThe seagrass workshop was held in Phuket in May.\n\nA second workshop on mangroves followed in June.\n",
+  );
+  await writeFile(
+    path.join(corpusDir, "dump.txt"),
+    Buffer.from([0x41, 0x00, 0x00, 0x42, 0x00, 0x01, 0x02, 0x43, 0x00, 0x00]),
+  );
 });
 afterEach(async () => rm(dir, { recursive: true, force: true }));
 
@@ -60,7 +66,10 @@ describe("sources and skipped files", () => {
 
 describe("vector cache", () => {
   it("embeds only what an interrupted ingest had not reached", async () => {
-    const sections = Array.from({ length: 4 }, (_, i) => `## Site ${i + 1}\n\nMonitoring at site ${i + 1} counted ${10 + i} species of seagrass in the bay.\n`);
+    const sections = Array.from(
+      { length: 4 },
+      (_, i) => `## Site ${i + 1}\n\nMonitoring at site ${i + 1} counted ${10 + i} species of seagrass in the bay.\n`,
+    );
     await writeFile(path.join(corpusDir, "survey.md"), `# Survey\n\n${sections.join("\n")}`);
     // A first, complete ingest tells us which texts there are.
     const reference = countingEmbedder();
@@ -72,7 +81,12 @@ describe("vector cache", () => {
     const embedder = countingEmbedder();
     const cache = await VectorCache.open(indexDir, embedder.id, 16);
     const done = texts.slice(0, 1);
-    await cache.add((await embedder.embeddings.embedDocuments(done)).map((v, i) => ({ text: done[i] ?? "", vector: Float32Array.from(v) })));
+    await cache.add(
+      (await embedder.embeddings.embedDocuments(done)).map((v, i) => ({
+        text: done[i] ?? "",
+        vector: Float32Array.from(v),
+      })),
+    );
     embedder.embeddings.embedded = [];
 
     const report = await ingestCorpus({ corpusDir, indexDir, embedder });

@@ -11,7 +11,10 @@ export function neverShown(recorded: RecordedCase): string[] {
 export function expectNoUncheckedChunk(recorded: RecordedCase, chunks: readonly string[], where: string): void {
   for (const chunk of chunks) {
     for (const text of neverShown(recorded)) {
-      expect(chunk.includes(text), `${where}: "${recorded.name}" wrote unchecked text ${JSON.stringify(text)} in chunk ${JSON.stringify(chunk)}`).toBe(false);
+      expect(
+        chunk.includes(text),
+        `${where}: "${recorded.name}" wrote unchecked text ${JSON.stringify(text)} in chunk ${JSON.stringify(chunk)}`,
+      ).toBe(false);
     }
   }
 }
@@ -21,11 +24,17 @@ export function expectNoUncheckedChunk(recorded: RecordedCase, chunks: readonly 
  * ends where a sentence of the final answer ends, and together they are the final answer. A case that
  * does not end in an LLM answer streamed nothing at all.
  */
-export function expectCaseHandled(recorded: RecordedCase, answer: Answer, passages: PromptPassage[], chunks: readonly string[] | null): void {
+export function expectCaseHandled(
+  recorded: RecordedCase,
+  answer: Answer,
+  passages: PromptPassage[],
+  chunks: readonly string[] | null,
+): void {
   const label = recorded.name;
   const outcome = recorded.outcome;
   expect(answer.answer, label).not.toBe("");
-  for (const text of neverShown(recorded)) expect(answer.answer.includes(text), `${label}: answer holds ${JSON.stringify(text)}`).toBe(false);
+  for (const text of neverShown(recorded))
+    expect(answer.answer.includes(text), `${label}: answer holds ${JSON.stringify(text)}`).toBe(false);
   if (outcome.kind === "answer") {
     expect({ mode: answer.mode, found: answer.found }, label).toEqual({ mode: "llm", found: true });
     for (const text of outcome.contains(passages)) expect(answer.answer, label).toContain(text);
@@ -33,12 +42,21 @@ export function expectCaseHandled(recorded: RecordedCase, answer: Answer, passag
     else expect(answer.note, label).toBeUndefined();
     if (outcome.citations !== undefined) expect(answer.citations, label).toHaveLength(outcome.citations);
     // Markers are 1..m in order of first appearance, and each has its source.
-    const numbers = [...answer.answer.matchAll(/\[(\d+(?:, \d+)*)\]/g)].flatMap((m) => (m[1] ?? "").split(", ").map(Number));
+    const numbers = [...answer.answer.matchAll(/\[(\d+(?:, \d+)*)\]/g)].flatMap((m) =>
+      (m[1] ?? "").split(", ").map(Number),
+    );
     const firsts = [...new Set(numbers)];
     expect(firsts, label).toEqual(firsts.map((_, i) => i + 1));
-    expect(answer.citations.map((c) => c.n), label).toEqual(firsts);
+    expect(
+      answer.citations.map((c) => c.n),
+      label,
+    ).toEqual(firsts);
   } else if (outcome.kind === "not-found") {
-    expect({ mode: answer.mode, found: answer.found, citations: answer.citations }, label).toEqual({ mode: "llm", found: false, citations: [] });
+    expect({ mode: answer.mode, found: answer.found, citations: answer.citations }, label).toEqual({
+      mode: "llm",
+      found: false,
+      citations: [],
+    });
     expect(answer.answer, label).toMatch(/could not find this in the documents/);
     expect(answer.passages.length, label).toBeGreaterThan(0);
   } else {
@@ -57,6 +75,8 @@ export function expectCaseHandled(recorded: RecordedCase, answer: Answer, passag
     shown += chunk;
     const after = answer.answer.slice(shown.trim().length);
     expect(answer.answer.startsWith(shown.trim()), label).toBe(true);
-    expect(after === "" || /^\s/.test(after), `${label}: chunk ${JSON.stringify(chunk)} ends inside a sentence`).toBe(true);
+    expect(after === "" || /^\s/.test(after), `${label}: chunk ${JSON.stringify(chunk)} ends inside a sentence`).toBe(
+      true,
+    );
   }
 }

@@ -17,7 +17,13 @@ beforeEach(() => {
 
 describe("createChatModel", () => {
   it("drives ChatOpenAI against LLM_BASE_URL, non-streaming", async () => {
-    const model = createChatModel({ provider: "openai", baseUrl: server.baseUrl, apiKey: "k-123456", model: "m1", timeoutMs: 2_000 });
+    const model = createChatModel({
+      provider: "openai",
+      baseUrl: server.baseUrl,
+      apiKey: "k-123456",
+      model: "m1",
+      timeoutMs: 2_000,
+    });
     const reply = await model.invoke([new HumanMessage("hi")]);
     expect(reply.text).toBe("Hello there, reader.");
     expect(server.requests[0]?.raw).toMatchObject({ model: "m1", temperature: 0, max_tokens: 1024 });

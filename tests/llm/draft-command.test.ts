@@ -7,7 +7,16 @@ import type { Answer, AskOptions, QuestionAnswerer } from "../../src/core/types.
 const drafted: Answer = {
   answer: "Cooperation on biodiversity is a priority of the 2016-2020 strategy [1].",
   mode: "llm",
-  citations: [{ n: 1, file: "s.txt", title: "Strategy", section: "4. Priority Areas", page: 12, quote: "Biodiversity is one of them." }],
+  citations: [
+    {
+      n: 1,
+      file: "s.txt",
+      title: "Strategy",
+      section: "4. Priority Areas",
+      page: 12,
+      quote: "Biodiversity is one of them.",
+    },
+  ],
   found: true,
   passages: [],
 };
@@ -39,7 +48,8 @@ describe("runDraft", () => {
     const answerer: QuestionAnswerer = {
       ask: () => Promise.reject(new Error("unused")),
       draft: async (_topic, options?: AskOptions) => {
-        for (const piece of ["Cooperation on biodiversity ", "is a priority of the 2016-2020 strategy [1]."]) options?.onToken?.(piece);
+        for (const piece of ["Cooperation on biodiversity ", "is a priority of the 2016-2020 strategy [1]."])
+          options?.onToken?.(piece);
         return drafted;
       },
     };
@@ -51,7 +61,10 @@ describe("runDraft", () => {
 
   it("prints the ask --json shape", async () => {
     const out = capture();
-    await runDraft({ ask: () => Promise.reject(new Error("unused")), draft: async () => drafted }, "biodiversity", { json: true, write: out.write });
+    await runDraft({ ask: () => Promise.reject(new Error("unused")), draft: async () => drafted }, "biodiversity", {
+      json: true,
+      write: out.write,
+    });
     const parsed: unknown = JSON.parse(out.text());
     expect(parsed).toMatchObject({ answer: drafted.answer, mode: "llm", citations: drafted.citations, found: true });
   });
@@ -60,12 +73,16 @@ describe("runDraft", () => {
     const material: Answer = { ...drafted, mode: "extractive", answer: "Biodiversity is one of them [1]." };
     const asked: string[] = [];
     const out = capture();
-    const answer = await runDraft({
-      ask: async (q) => {
-        asked.push(q);
-        return material;
+    const answer = await runDraft(
+      {
+        ask: async (q) => {
+          asked.push(q);
+          return material;
+        },
       },
-    }, "biodiversity", { json: true, write: out.write });
+      "biodiversity",
+      { json: true, write: out.write },
+    );
     expect(asked).toEqual(["biodiversity"]);
     expect(answer.note).toBe(draftNeedsLlmNote);
     expect(JSON.parse(out.text())).toMatchObject({ mode: "extractive", note: draftNeedsLlmNote });

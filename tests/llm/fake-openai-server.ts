@@ -125,7 +125,12 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
   const send = async (res: ServerResponse, request: RecordedRequest, reply: FakeReply): Promise<void> => {
     switch (reply.kind) {
       case "tool_call": {
-        const call = { index: 0, id: "call_fake", type: "function", function: { name: reply.name, arguments: reply.arguments } };
+        const call = {
+          index: 0,
+          id: "call_fake",
+          type: "function",
+          function: { name: reply.name, arguments: reply.arguments },
+        };
         if (!request.stream) {
           res.writeHead(200, { "content-type": "application/json" });
           res.end(
@@ -134,20 +139,30 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
               object: "chat.completion",
               created: 1_700_000_000,
               model: request.model,
-              choices: [{ index: 0, message: { role: "assistant", content: null, tool_calls: [call] }, finish_reason: "tool_calls" }],
+              choices: [
+                {
+                  index: 0,
+                  message: { role: "assistant", content: null, tool_calls: [call] },
+                  finish_reason: "tool_calls",
+                },
+              ],
             }),
           );
           return;
         }
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        res.write(`data: ${chunkJson(request.model, { role: "assistant", content: null, tool_calls: [call] }, null)}\n\n`);
+        res.write(
+          `data: ${chunkJson(request.model, { role: "assistant", content: null, tool_calls: [call] }, null)}\n\n`,
+        );
         res.write(`data: ${chunkJson(request.model, {}, "tool_calls")}\n\n`);
         res.end("data: [DONE]\n\n");
         return;
       }
       case "status":
         res.writeHead(reply.status, { "content-type": "application/json" });
-        res.end(JSON.stringify({ error: { message: reply.message ?? "fake failure", type: "server_error", code: null } }));
+        res.end(
+          JSON.stringify({ error: { message: reply.message ?? "fake failure", type: "server_error", code: null } }),
+        );
         return;
       case "garbage":
         res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
@@ -155,7 +170,8 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
         return;
       case "stall":
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
-        if (reply.content) res.write(`data: ${chunkJson(request.model, { role: "assistant", content: reply.content }, null)}\n\n`);
+        if (reply.content)
+          res.write(`data: ${chunkJson(request.model, { role: "assistant", content: reply.content }, null)}\n\n`);
         await wait(maxHoldMs);
         res.end();
         return;
@@ -173,7 +189,11 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
               choices: [
                 {
                   index: 0,
-                  message: { role: "assistant", content: reply.content, ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}) },
+                  message: {
+                    role: "assistant",
+                    content: reply.content,
+                    ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}),
+                  },
                   finish_reason: reply.finishReason ?? "stop",
                 },
               ],
@@ -184,7 +204,8 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
         }
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
         res.write(`data: ${chunkJson(request.model, { role: "assistant", content: "" }, null)}\n\n`);
-        if (reply.reasoning) res.write(`data: ${chunkJson(request.model, { reasoning_content: reply.reasoning }, null)}\n\n`);
+        if (reply.reasoning)
+          res.write(`data: ${chunkJson(request.model, { reasoning_content: reply.reasoning }, null)}\n\n`);
         for (const [index, piece] of (reply.pieces ?? split(reply.content, reply.chunkSize ?? 4)).entries()) {
           if (reply.chunkDelayMs) await wait(reply.chunkDelayMs);
           if (reply.pauseBefore?.piece === index) await Promise.race([reply.pauseBefore.until, wait(maxHoldMs)]);

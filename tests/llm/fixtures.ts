@@ -14,7 +14,13 @@ export const passages: Passage[] = [
   passage(
     "strategy-1",
     "The ASEAN-China Environmental Cooperation Strategy 2016-2020 identifies priority areas. Biodiversity and ecosystem conservation is one of them. Environmental data and information management is another.",
-    { file: "asean-china-strategy-2016-2020.txt", title: "ASEAN-China Strategy on Environmental Cooperation 2016-2020", section: "4. Priority Areas", page: 12, year: 2016 },
+    {
+      file: "asean-china-strategy-2016-2020.txt",
+      title: "ASEAN-China Strategy on Environmental Cooperation 2016-2020",
+      section: "4. Priority Areas",
+      page: 12,
+      year: 2016,
+    },
   ),
   passage(
     "caec-1",
@@ -24,7 +30,13 @@ export const passages: Passage[] = [
   passage(
     "est-1",
     "Cleaner production programmes help small and medium enterprises reduce waste. Green Silk Road Envoys training was launched to build capacity.",
-    { file: "asean-est-cleaner-production.txt", title: "Environmentally Sound Technologies: Cleaner Production", section: "2. Programmes", page: 3, year: 2015 },
+    {
+      file: "asean-est-cleaner-production.txt",
+      title: "Environmentally Sound Technologies: Cleaner Production",
+      section: "2. Programmes",
+      page: 3,
+      year: 2015,
+    },
   ),
 ];
 
@@ -55,7 +67,14 @@ export function fakeExtractive(): RecordingExtractive {
   const answer = (question: string, given: Passage[]): Answer => {
     calls.push({ question, passages: given });
     const first = given[0];
-    if (!first) return { answer: "I could not find this in the documents.", mode: "extractive", citations: [], found: false, passages: [] };
+    if (!first)
+      return {
+        answer: "I could not find this in the documents.",
+        mode: "extractive",
+        citations: [],
+        found: false,
+        passages: [],
+      };
     const { file, title, section, page } = first.meta;
     return {
       answer: `EXTRACTIVE: ${first.text} [1]`,

@@ -18,7 +18,14 @@ beforeEach(() => {
 });
 
 function openai(overrides: Partial<LlmConfig> = {}): LlmConfig {
-  return { provider: "openai", baseUrl: server.baseUrl, apiKey: "test-key-123456", model: "fake-model", timeoutMs: 2_000, ...overrides };
+  return {
+    provider: "openai",
+    baseUrl: server.baseUrl,
+    apiKey: "test-key-123456",
+    model: "fake-model",
+    timeoutMs: 2_000,
+    ...overrides,
+  };
 }
 
 function setup(overrides: Partial<LlmAnswererOptions> = {}) {
@@ -48,7 +55,9 @@ describe("prompt contents", () => {
     expect(system?.content).toContain("NOT_FOUND");
     expect(user?.role).toBe("user");
     const content = user?.content ?? "";
-    expect(content).toContain("[1] Title: ASEAN-China Strategy on Environmental Cooperation 2016-2020 (2016)\nSection: 4. Priority Areas\nPage: 12");
+    expect(content).toContain(
+      "[1] Title: ASEAN-China Strategy on Environmental Cooperation 2016-2020 (2016)\nSection: 4. Priority Areas\nPage: 12",
+    );
     expect(content).toContain("[2] Title: About CAEC (2020)\nSection: About us\nPage: n/a");
     expect(content).toContain("[3] Title: Environmentally Sound Technologies: Cleaner Production (2015)");
     expect(content).toContain(passages[1]?.text);
@@ -61,7 +70,8 @@ describe("citation check", () => {
   it("removes citations of passages not given and renumbers the rest in order of appearance", async () => {
     server.respond(() => ({
       kind: "text",
-      content: "CAEC was set up in 2010 [2] in Beijing [7]. It implements the strategy [2, 9], whose priorities include biodiversity [1][4]. Capacity is built through training [sic] [3].",
+      content:
+        "CAEC was set up in 2010 [2] in Beijing [7]. It implements the strategy [2, 9], whose priorities include biodiversity [1][4]. Capacity is built through training [sic] [3].",
     }));
     const { answerer, extractive } = setup();
     const answer = await (await answerer).ask("Tell me about CAEC");
@@ -154,14 +164,18 @@ describe("faults fall back to the extractive answer with a one-line note", () =>
     const answer = await (await answerer).ask("When was CAEC established?", { onToken: (t) => tokens.push(t) });
     expect(tokens).toEqual(["CAEC was established in 2010 [1]."]);
     expect(answer).toMatchObject({ mode: "llm", found: true, answer: "CAEC was established in 2010 [1]." });
-    expect(answer.note).toBe("The answer was interrupted (the LLM did not answer in time); only its complete sentences are shown.");
+    expect(answer.note).toBe(
+      "The answer was interrupted (the LLM did not answer in time); only its complete sentences are shown.",
+    );
     expect(extractive.calls).toHaveLength(0);
   });
 
   it("on HTTP 500", async () => {
     server.respond(() => ({ kind: "status", status: 500, message: "model crashed" }));
     // Room for the client's retry back-off on a loaded machine: this test is about the status, not the deadline.
-    const answer = await (await setup({ llm: openai({ timeoutMs: 8_000 }) }).answerer).ask("When was CAEC established?");
+    const answer = await (await setup({ llm: openai({ timeoutMs: 8_000 }) }).answerer).ask(
+      "When was CAEC established?",
+    );
     expect(answer.mode).toBe("extractive");
     expect(answer.note).toBe("The LLM service returned an error (HTTP 500), so this is the extractive answer.");
     // One retry for a transient server error, then the fallback.
@@ -213,7 +227,8 @@ describe("faults fall back to the extractive answer with a one-line note", () =>
 
 describe("follow-ups", () => {
   it("condenses the thread and the follow-up into a standalone query before retrieval", async () => {
-    const standalone = "What is the role of the China-ASEAN Environmental Cooperation Center in the 2016-2020 strategy?";
+    const standalone =
+      "What is the role of the China-ASEAN Environmental Cooperation Center in the 2016-2020 strategy?";
     server.respond((request) =>
       request.messages.some((m) => m.content.includes("Follow-up message:"))
         ? { kind: "text", content: `Standalone question: "${standalone}"` }
@@ -258,7 +273,10 @@ describe("follow-ups", () => {
     expect(server.requests).toHaveLength(1);
     expect(retriever.queries[0]?.query).toBe("What is CAEC? Where is it?");
     expect(extractive.calls[0]?.question).toBe("What is CAEC? Where is it?");
-    expect(answer).toMatchObject({ mode: "extractive", note: "The LLM did not answer in time, so this is the extractive answer." });
+    expect(answer).toMatchObject({
+      mode: "extractive",
+      note: "The LLM did not answer in time, so this is the extractive answer.",
+    });
   });
 
   it("searches with the last question and the follow-up when condensation fails", async () => {
@@ -276,7 +294,8 @@ describe("follow-ups", () => {
 
 describe("streaming", () => {
   it("passes the checked text to onToken sentence by sentence, as it arrives, and it matches the final answer", async () => {
-    const content = "CAEC was established in 2010 [2] and is based in Beijing [8]. Its work follows the strategy [1, 2].";
+    const content =
+      "CAEC was established in 2010 [2] and is based in Beijing [8]. Its work follows the strategy [1, 2].";
     // The server holds the end of the second sentence until the first has been shown: had the first
     // not been released mid-stream, the call would time out.
     let firstShown: () => void = () => undefined;
@@ -292,7 +311,10 @@ describe("streaming", () => {
     });
 
     expect(server.requests[0]?.stream).toBe(true);
-    expect(tokens).toEqual(["CAEC was established in 2010 [1] and is based in Beijing.", " Its work follows the strategy [1, 2]."]);
+    expect(tokens).toEqual([
+      "CAEC was established in 2010 [1] and is based in Beijing.",
+      " Its work follows the strategy [1, 2].",
+    ]);
     expect(answer.mode).toBe("llm");
     expect(answer.answer).toBe(tokens.join("").trim());
     expect(answer.citations.map((c) => c.file)).toEqual(["caec-about-us.txt", "asean-china-strategy-2016-2020.txt"]);
@@ -311,7 +333,11 @@ describe("streaming", () => {
   });
 
   it("keeps a local reasoning model's <think> block out of the stream and the answer", async () => {
-    server.respond(() => ({ kind: "text", content: "<think>Passage 2 says 2010 [2].</think>\nCAEC was established in 2010 [2].", chunkSize: 5 }));
+    server.respond(() => ({
+      kind: "text",
+      content: "<think>Passage 2 says 2010 [2].</think>\nCAEC was established in 2010 [2].",
+      chunkSize: 5,
+    }));
     const tokens: string[] = [];
     const answer = await (await setup().answerer).ask("When?", { onToken: (t) => tokens.push(t) });
     expect(tokens.join("").trim()).toBe("CAEC was established in 2010 [1].");

@@ -54,7 +54,10 @@ interface Run {
   stderr: string;
 }
 
-async function run(args: string[], options: { tty?: boolean; stdin?: string; console?: boolean; env?: Record<string, string> } = {}): Promise<Run> {
+async function run(
+  args: string[],
+  options: { tty?: boolean; stdin?: string; console?: boolean; env?: Record<string, string> } = {},
+): Promise<Run> {
   const chunks: string[] = [];
   let stderr = "";
   if (options.console) {
@@ -93,7 +96,9 @@ async function run(args: string[], options: { tty?: boolean; stdin?: string; con
 
 /** The passages the model was shown for a question (its last answer request). */
 function passagesFor(question: string): PromptPassage[] {
-  const request = [...server.requests].reverse().find((r) => normalizeText(promptQuestion(r)) === normalizeText(question));
+  const request = [...server.requests]
+    .reverse()
+    .find((r) => normalizeText(promptQuestion(r)) === normalizeText(question));
   return request ? promptPassages(request) : [];
 }
 
@@ -123,10 +128,18 @@ function expectTerminalAnswer(recorded: RecordedCase, answer: Answer, chunks: st
     tokens.push(chunk);
     streamed += chunk;
     const after = answer.answer.slice(streamed.trim().length);
-    expect(answer.answer.startsWith(streamed.trim()) && (after === "" || /^\s/.test(after)), `${where}: ${recorded.name}: chunk ${JSON.stringify(chunk)} is not whole checked sentences`).toBe(true);
+    expect(
+      answer.answer.startsWith(streamed.trim()) && (after === "" || /^\s/.test(after)),
+      `${where}: ${recorded.name}: chunk ${JSON.stringify(chunk)} is not whole checked sentences`,
+    ).toBe(true);
   }
-  if (recorded.outcome.kind === "answer") expect(tokens.length, `${where}: ${recorded.name} streamed`).toBeGreaterThan(0);
-  else expect(chunks[0]?.trimStart().startsWith(answer.answer), `${where}: ${recorded.name}: printed before the answer was known`).toBe(true);
+  if (recorded.outcome.kind === "answer")
+    expect(tokens.length, `${where}: ${recorded.name} streamed`).toBeGreaterThan(0);
+  else
+    expect(
+      chunks[0]?.trimStart().startsWith(answer.answer),
+      `${where}: ${recorded.name}: printed before the answer was known`,
+    ).toBe(true);
   // The sentences streamed hold nothing unchecked; nothing written anywhere holds invented facts or raw markers.
   expectNoUncheckedChunk(recorded, tokens, where);
   expectNoUncheckedChunk({ ...recorded, forbidden: [] }, chunks, where);
@@ -204,11 +217,21 @@ describe("the real CLI against recorded-style replies", () => {
   it("eval --llm runs a graded set through the configured LLM and says how its answers came out", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "coopdocs-eval-llm-"));
     try {
-      const names = ["Qwen-style full-width citation", "an English refusal in the model's own words", "only invalid citations"];
+      const names = [
+        "Qwen-style full-width citation",
+        "an English refusal in the model's own words",
+        "only invalid citations",
+      ];
       const lines = names.map((name, i) => {
         const recorded = recordedCases.find((c) => c.name === name);
         const kind = recorded?.outcome.kind === "not-found" ? "unanswerable" : "factual";
-        return JSON.stringify({ id: `llm-${i}`, question: recorded?.question, must_contain: [], sources: kind === "unanswerable" ? [] : ["x.txt"], kind });
+        return JSON.stringify({
+          id: `llm-${i}`,
+          question: recorded?.question,
+          must_contain: [],
+          sources: kind === "unanswerable" ? [] : ["x.txt"],
+          kind,
+        });
       });
       const set = path.join(dir, "set.jsonl");
       await writeFile(set, `${lines.join("\n")}\n`);
@@ -216,7 +239,14 @@ describe("the real CLI against recorded-style replies", () => {
       expect(code, stderr).toBe(0);
       const report = JSON.parse(chunks.join("")) as { label: string; llm: Record<string, unknown> };
       expect(report.label).toContain("fake-model");
-      expect(report.llm).toMatchObject({ model: "fake-model", questions: 3, generated: 1, notFound: 1, fellBack: 1, cutOff: 0 });
+      expect(report.llm).toMatchObject({
+        model: "fake-model",
+        questions: 3,
+        generated: 1,
+        notFound: 1,
+        fellBack: 1,
+        cutOff: 0,
+      });
       expect(report.llm.notes).toEqual([{ note: "The generated answer cited none of the passages", count: 1 }]);
     } finally {
       await rm(dir, { recursive: true, force: true });

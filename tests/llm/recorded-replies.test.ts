@@ -9,11 +9,21 @@ import { recordedCases, recordedResponder, type PromptPassage } from "./recorded
 // The answerer against the fake server replaying every recorded-style reply, non-streamed and streamed.
 let server: FakeOpenAiServer;
 let answerer: LlmAnswerer;
-const promptPassagesOfFixtures: PromptPassage[] = passages.map((p, i) => ({ n: i + 1, title: p.meta.title, text: p.text }));
+const promptPassagesOfFixtures: PromptPassage[] = passages.map((p, i) => ({
+  n: i + 1,
+  title: p.meta.title,
+  text: p.text,
+}));
 
 beforeAll(async () => {
   server = await startFakeOpenAiServer(recordedResponder());
-  const llm: LlmConfig = { provider: "openai", baseUrl: server.baseUrl, apiKey: "test-key", model: "fake-model", timeoutMs: 5_000 };
+  const llm: LlmConfig = {
+    provider: "openai",
+    baseUrl: server.baseUrl,
+    apiKey: "test-key",
+    model: "fake-model",
+    timeoutMs: 5_000,
+  };
   answerer = await createLlmAnswerer({ llm, retriever: fakeRetriever(), extractive: fakeExtractive(), k: 3 });
 });
 afterAll(async () => {

@@ -19,8 +19,10 @@ export interface PromptPassage {
 export function promptPassages(request: RecordedRequest): PromptPassage[] {
   const user = request.messages.find((m) => m.role === "user")?.content ?? "";
   const out: PromptPassage[] = [];
-  const pattern = /^\[(\d+)\] Title: (.*?)(?: \(\d{4}\))?\nSection: .*\nPage: .*\nText: ([\s\S]*?)(?=\n\n\[\d+\] Title: |\n\nQuestion: |\n\nTopic: |$)/gm;
-  for (const match of user.matchAll(pattern)) out.push({ n: Number(match[1]), title: match[2] ?? "", text: match[3] ?? "" });
+  const pattern =
+    /^\[(\d+)\] Title: (.*?)(?: \(\d{4}\))?\nSection: .*\nPage: .*\nText: ([\s\S]*?)(?=\n\n\[\d+\] Title: |\n\nQuestion: |\n\nTopic: |$)/gm;
+  for (const match of user.matchAll(pattern))
+    out.push({ n: Number(match[1]), title: match[2] ?? "", text: match[3] ?? "" });
   return out;
 }
 
@@ -39,8 +41,17 @@ export function claimFrom(passages: readonly PromptPassage[], n: number): string
   const sentences = (passage?.text ?? "")
     .split(/\n+/)
     .flatMap((line) => splitSentences(line))
-    .map((s) => stripNumbering(s).replace(/[[\]()<>"“”【】^]/g, " ").replace(/\s+/g, " ").replace(/ ([,.;:])/g, "$1").trim());
-  const good = sentences.find((s) => s.split(" ").length >= 6 && s.length <= 240 && /^[A-Z]/.test(s)) ?? sentences[0] ?? "The documents describe cooperation";
+    .map((s) =>
+      stripNumbering(s)
+        .replace(/[[\]()<>"“”【】^]/g, " ")
+        .replace(/\s+/g, " ")
+        .replace(/ ([,.;:])/g, "$1")
+        .trim(),
+    );
+  const good =
+    sentences.find((s) => s.split(" ").length >= 6 && s.length <= 240 && /^[A-Z]/.test(s)) ??
+    sentences[0] ??
+    "The documents describe cooperation";
   return good.replace(/[.!?;:,\s]+$/, "");
 }
 
@@ -54,7 +65,9 @@ export interface RecordedCase {
   name: string;
   /** The question asked (unique per case: the fake server picks the reply by it). */
   question: string;
-  reply: (p: PromptPassage[]) => Omit<Extract<FakeReply, { kind: "text" }>, "kind"> | Extract<FakeReply, { kind: "tool_call" }>;
+  reply: (
+    p: PromptPassage[],
+  ) => Omit<Extract<FakeReply, { kind: "text" }>, "kind"> | Extract<FakeReply, { kind: "tool_call" }>;
   outcome: Outcome;
   /** Text that must never be shown or posted, in any chunk (unchecked claims, reasoning, raw markers). */
   forbidden: string[];
@@ -62,7 +75,19 @@ export interface RecordedCase {
 
 const invented = ["Atlantis", "8,317", "97.3"];
 /** Raw citation forms and reasoning that must never reach a reader. */
-export const rawForms = ["【", "】", "<sup>", "[^", "NOT_FOUND", "<think>", "</think>", "†", "[Passage", "[Source", "[citation:"];
+export const rawForms = [
+  "【",
+  "】",
+  "<sup>",
+  "[^",
+  "NOT_FOUND",
+  "<think>",
+  "</think>",
+  "†",
+  "[Passage",
+  "[Source",
+  "[citation:",
+];
 
 const c = claimFrom;
 
@@ -169,7 +194,9 @@ export const recordedCases: RecordedCase[] = [
   {
     name: "a sentence whose only citation is invalid",
     question: "What does the strategy say about biodiversity and ecosystem conservation (invalid citation)?",
-    reply: (p) => ({ content: `${c(p, 2)} [2]. It is headquartered in Atlantis with a staff of about 8,317 people [9].` }),
+    reply: (p) => ({
+      content: `${c(p, 2)} [2]. It is headquartered in Atlantis with a staff of about 8,317 people [9].`,
+    }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1].`], citations: 1 },
     forbidden: ["headquartered"],
   },
@@ -191,7 +218,10 @@ export const recordedCases: RecordedCase[] = [
     name: "only invalid citations",
     question: "What does the strategy say about environmental technology and industry cooperation (all invalid)?",
     reply: () => ({ content: "Atlantis hosts the secretariat [7]. It was founded by the Atlantis council [8]." }),
-    outcome: { kind: "fallback", note: /^The generated answer cited none of the passages, so this is the extractive answer\.$/ },
+    outcome: {
+      kind: "fallback",
+      note: /^The generated answer cited none of the passages, so this is the extractive answer\.$/,
+    },
     forbidden: ["hosts the secretariat"],
   },
   {
@@ -218,7 +248,9 @@ export const recordedCases: RecordedCase[] = [
   {
     name: "an apologetic refusal",
     question: "What does the strategy say about biodiversity and ecosystem conservation (apology)?",
-    reply: () => ({ content: "I'm sorry, but I couldn't find any information about the budget in the given documents." }),
+    reply: () => ({
+      content: "I'm sorry, but I couldn't find any information about the budget in the given documents.",
+    }),
     outcome: { kind: "not-found" },
     forbidden: ["sorry"],
   },
@@ -247,13 +279,19 @@ export const recordedCases: RecordedCase[] = [
     name: "a partial answer that says which part is missing",
     question: "What does the strategy say about environmentally sustainable cities (partial)?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. The passages do not say how many staff it has.` }),
-    outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`, "The passages do not say how many staff it has."], citations: 1 },
+    outcome: {
+      kind: "answer",
+      contains: (p) => [`${c(p, 1)} [1].`, "The passages do not say how many staff it has."],
+      citations: 1,
+    },
     forbidden: [],
   },
   {
     name: "a <think> block before the answer (Qwen3, DeepSeek-R1)",
     question: "What does the strategy say about environmental technology and industry cooperation (think block)?",
-    reply: (p) => ({ content: `<think>\nThe user asks about Atlantis. Passage 2 says 8,317 [2]. I should cite it.\n</think>\n\n${c(p, 2)} [2].` }),
+    reply: (p) => ({
+      content: `<think>\nThe user asks about Atlantis. Passage 2 says 8,317 [2]. I should cite it.\n</think>\n\n${c(p, 2)} [2].`,
+    }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1].`], citations: 1 },
     forbidden: ["The user asks", "I should cite"],
   },
@@ -267,15 +305,24 @@ export const recordedCases: RecordedCase[] = [
   {
     name: "reasoning sent as reasoning_content (vLLM, DeepSeek API)",
     question: "What does the strategy say about capacity building (reasoning field)?",
-    reply: (p) => ({ content: `${c(p, 1)} [1].`, reasoning: "The user asks about Atlantis; passage 1 answers it [1]." }),
+    reply: (p) => ({
+      content: `${c(p, 1)} [1].`,
+      reasoning: "The user asks about Atlantis; passage 1 answers it [1].",
+    }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["The user asks"],
   },
   {
     name: "a reply cut while still thinking",
     question: "What does the strategy say about cleaner production (cut while thinking)?",
-    reply: () => ({ content: "<think>\nThe user asks about Atlantis. Let me go through the passages one by one", finishReason: "length" }),
-    outcome: { kind: "fallback", note: /^The LLM reply was cut off before it answered, so this is the extractive answer\.$/ },
+    reply: () => ({
+      content: "<think>\nThe user asks about Atlantis. Let me go through the passages one by one",
+      finishReason: "length",
+    }),
+    outcome: {
+      kind: "fallback",
+      note: /^The LLM reply was cut off before it answered, so this is the extractive answer\.$/,
+    },
     forbidden: ["The user asks"],
   },
   {
@@ -294,7 +341,10 @@ export const recordedCases: RecordedCase[] = [
     name: "a reply cut before its first citation",
     question: "What does the strategy say about environmental education and public awareness (cut before a citation)?",
     reply: (p) => ({ content: `${c(p, 1)}`, finishReason: "length" }),
-    outcome: { kind: "fallback", note: /^The generated answer was cut off before a complete cited sentence, so this is the extractive answer\.$/ },
+    outcome: {
+      kind: "fallback",
+      note: /^The generated answer was cut off before a complete cited sentence, so this is the extractive answer\.$/,
+    },
     forbidden: [],
   },
   {
@@ -308,7 +358,10 @@ export const recordedCases: RecordedCase[] = [
     name: "a tool-call reply",
     question: "What does the strategy say about environmental technology and industry cooperation (action request)?",
     reply: () => ({ kind: "tool_call", name: "search_documents", arguments: '{"query":"Atlantis"}' }),
-    outcome: { kind: "fallback", note: /^The LLM asked to call a tool instead of answering, so this is the extractive answer\.$/ },
+    outcome: {
+      kind: "fallback",
+      note: /^The LLM asked to call a tool instead of answering, so this is the extractive answer\.$/,
+    },
     forbidden: ["search_documents"],
   },
   {

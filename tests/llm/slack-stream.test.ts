@@ -19,7 +19,13 @@ const fixturePassages: PromptPassage[] = passages.map((p, i) => ({ n: i + 1, tit
 
 beforeAll(async () => {
   server = await startFakeOpenAiServer(recordedResponder());
-  const llm: LlmConfig = { provider: "openai", baseUrl: server.baseUrl, apiKey: "test-key", model: "fake-model", timeoutMs: 5_000 };
+  const llm: LlmConfig = {
+    provider: "openai",
+    baseUrl: server.baseUrl,
+    apiKey: "test-key",
+    model: "fake-model",
+    timeoutMs: 5_000,
+  };
   answerer = await createLlmAnswerer({ llm, retriever: fakeRetriever(), extractive: fakeExtractive(), k: 3 });
   // A buffer of one character: every piece the answerer releases goes to Slack at once, so each
   // appendStream call is one chunk as the answerer gave it.
@@ -35,7 +41,8 @@ function streamedText(call: ApiCall): string {
   const args = call.args;
   let text = typeof args.markdown_text === "string" ? args.markdown_text : "";
   if (Array.isArray(args.chunks)) {
-    for (const chunk of args.chunks as { type?: string; text?: string }[]) if (chunk.type === "markdown_text" && chunk.text) text += chunk.text;
+    for (const chunk of args.chunks as { type?: string; text?: string }[])
+      if (chunk.type === "markdown_text" && chunk.text) text += chunk.text;
   }
   return text;
 }
@@ -50,10 +57,20 @@ describe("Slack stream against recorded-style replies", () => {
       const ts = harness.fake.nextTs();
       const text = `<@${BOT_USER_ID}> ${recorded.question}`;
       harness.fake.addUserMessage({ channel: CHANNEL, ts, user: "U0ALICE", text });
-      await sendEvent(harness.eventsUrl, { type: "app_mention", user: "U0ALICE", text, ts, channel: CHANNEL, event_ts: ts });
+      await sendEvent(harness.eventsUrl, {
+        type: "app_mention",
+        user: "U0ALICE",
+        text,
+        ts,
+        channel: CHANNEL,
+        event_ts: ts,
+      });
       const calls = () => harness.fake.calls.slice(from);
       const done = await harness.fake.waitFor(
-        () => calls().find((c) => (c.method === "chat.postMessage" || c.method === "chat.stopStream") && Array.isArray(c.args.blocks)),
+        () =>
+          calls().find(
+            (c) => (c.method === "chat.postMessage" || c.method === "chat.stopStream") && Array.isArray(c.args.blocks),
+          ),
         5_000,
         `the answer to ${recorded.name}`,
       );
@@ -62,7 +79,11 @@ describe("Slack stream against recorded-style replies", () => {
       const chunks = streamCalls.map(streamedText).filter((t) => t !== "");
       // Nothing unchecked in any piece streamed, nor anywhere in what was posted.
       expectNoUncheckedChunk(recorded, chunks, "slack stream");
-      expectNoUncheckedChunk({ ...recorded, forbidden: [] }, calls().map((c) => JSON.stringify(c.args)), "slack");
+      expectNoUncheckedChunk(
+        { ...recorded, forbidden: [] },
+        calls().map((c) => JSON.stringify(c.args)),
+        "slack",
+      );
       if (recorded.outcome.kind === "answer") {
         expect(done.method, `${recorded.name} ends its stream with the sources`).toBe("chat.stopStream");
         expect(chunks.join("").trim(), recorded.name).toBe(expected.answer);

@@ -52,7 +52,10 @@ const nasty = fc
       { weight: 3, arbitrary: fc.constantFrom(...injections) },
       { weight: 2, arbitrary: fc.string({ unit: "binary", maxLength: 40 }) },
       { weight: 2, arbitrary: fc.string({ unit: "grapheme", maxLength: 40 }) },
-      { weight: 1, arbitrary: fc.constantFrom("*", "_", "~", "`", "[", "]", "(", ")", "<", ">", "&", "\n", "#", "|", "-", "\\") },
+      {
+        weight: 1,
+        arbitrary: fc.constantFrom("*", "_", "~", "`", "[", "]", "(", ")", "<", ">", "&", "\n", "#", "|", "-", "\\"),
+      },
     ),
     { maxLength: 25 },
   )
@@ -109,7 +112,14 @@ describe("Markdown for Slack with arbitrary input", () => {
     });
     fc.assert(
       fc.property(nasty, fc.array(citation, { maxLength: 6 }), fc.option(nasty), (text, citations, note) => {
-        const answer: Answer = { answer: text, mode: "extractive", citations, found: true, passages: [], ...(note === null ? {} : { note }) };
+        const answer: Answer = {
+          answer: text,
+          mode: "extractive",
+          citations,
+          found: true,
+          passages: [],
+          ...(note === null ? {} : { note }),
+        };
         const message = renderAnswerMessage(answer, { answerId: "a1" });
         expect(message.blocks.length).toBeLessThanOrEqual(50);
         expectSafeBlocks(message.blocks);
@@ -120,9 +130,16 @@ describe("Markdown for Slack with arbitrary input", () => {
   });
 
   it("handles huge input (400 KB of nested markup) within Slack's 12,000-character markdown limit", () => {
-    const huge = Array.from({ length: 4000 }, (_, i) => `${"#".repeat((i % 6) + 1)} ${injections[i % injections.length]} **${"x".repeat(i % 50)}** [a](https://e.x/${i})`).join("\n");
+    const huge = Array.from(
+      { length: 4000 },
+      (_, i) =>
+        `${"#".repeat((i % 6) + 1)} ${injections[i % injections.length]} **${"x".repeat(i % 50)}** [a](https://e.x/${i})`,
+    ).join("\n");
     expect(huge.length).toBeGreaterThan(200_000);
-    const message = renderAnswerMessage({ answer: huge, mode: "llm", citations: [], found: true, passages: [] }, { answerId: "h" });
+    const message = renderAnswerMessage(
+      { answer: huge, mode: "llm", citations: [], found: true, passages: [] },
+      { answerId: "h" },
+    );
     expectSafeBlocks(message.blocks);
     const markdown = message.blocks.find((b) => b.type === "markdown");
     expect(markdown?.type === "markdown" && markdown.text.length).toBeLessThanOrEqual(12_000);
@@ -190,12 +207,21 @@ describe("the question path with the real index", () => {
   it("over Slack (real Bolt app, HTTP mode), injection-looking questions get exactly one safe reply each", async () => {
     const h = await startHarness({ answerer: service, answerTimeoutMs: 30_000 });
     try {
-      const questions = fc.sample(nasty, { numRuns: 20, seed: 20261123 }).map((q, i) => `${injections[i % injections.length]} ${q}`);
+      const questions = fc
+        .sample(nasty, { numRuns: 20, seed: 20261123 })
+        .map((q, i) => `${injections[i % injections.length]} ${q}`);
       const sent: string[] = [];
       for (const q of questions) {
         const ts = h.fake.nextTs();
         sent.push(ts);
-        const response = await sendEvent(h.eventsUrl, { type: "app_mention", user: "U0EVIL", text: `<@${BOT_USER_ID}> ${q}`, ts, channel: "C0BAD", event_ts: ts });
+        const response = await sendEvent(h.eventsUrl, {
+          type: "app_mention",
+          user: "U0EVIL",
+          text: `<@${BOT_USER_ID}> ${q}`,
+          ts,
+          channel: "C0BAD",
+          event_ts: ts,
+        });
         expect(response.status).toBe(200);
       }
       const replies = () => h.fake.messages.filter((m) => m.bot_id === BOT_ID && m.thread_ts !== undefined);

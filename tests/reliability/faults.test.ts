@@ -66,11 +66,21 @@ describe("ingest killed midway", () => {
     expect(before).toBeDefined();
 
     // `coopdocs ingest --force` from source in a child process, killed once it is embedding.
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "tests/reliability/cli-entry.ts"), "ingest", "--force"], {
-      cwd: real.root,
-      env: { ...process.env, CORPUS_DIR: real.config.corpusDir, INDEX_DIR: real.config.indexDir, LOG_LEVEL: "info" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        "--import",
+        import.meta.resolve("tsx"),
+        path.join(repoRoot, "tests/reliability/cli-entry.ts"),
+        "ingest",
+        "--force",
+      ],
+      {
+        cwd: real.root,
+        env: { ...process.env, CORPUS_DIR: real.config.corpusDir, INDEX_DIR: real.config.indexDir, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let stderr = "";
     const killed = new Promise<{ signal: NodeJS.Signals | null; sawEmbedding: boolean }>((resolve) => {
       let sawEmbedding = false;
@@ -96,7 +106,7 @@ describe("ingest killed midway", () => {
     // A generation half-written by an ingest killed while writing (no manifest) is never made current.
     const orphan = path.join(real.config.indexDir, "gen-9999999999999-dead00");
     await mkdir(orphan, { recursive: true });
-    await writeFile(path.join(orphan, indexFiles.chunks), "[{\"id\":");
+    await writeFile(path.join(orphan, indexFiles.chunks), '[{"id":');
 
     expect(await readFile(path.join(real.config.indexDir, indexFiles.current), "utf8")).toBe(currentBefore);
     const after = await readStoredIndex(real.config.indexDir);
@@ -118,7 +128,10 @@ describe("LLM timeout through the whole ask path", () => {
     const logger = createConsoleLogger({ level: "debug", secrets: [apiKey], write: (line) => lines.push(line) });
     try {
       const service = await createAnswerService(
-        { ...real.config, llm: { provider: "openai", baseUrl: server.baseUrl, apiKey, model: "fake-model", timeoutMs: 500 } },
+        {
+          ...real.config,
+          llm: { provider: "openai", baseUrl: server.baseUrl, apiKey, model: "fake-model", timeoutMs: 500 },
+        },
         { logger },
       );
       const answer = await service.ask(question);

@@ -22,7 +22,14 @@ import { repoRoot } from "./real-index.js";
 function recordingLogger(): Logger & { warnings: string[]; infos: string[] } {
   const warnings: string[] = [];
   const infos: string[] = [];
-  return { warnings, infos, debug() {}, info: (m) => infos.push(m), warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  return {
+    warnings,
+    infos,
+    debug() {},
+    info: (m) => infos.push(m),
+    warn: (m) => warnings.push(m),
+    error: (m) => warnings.push(m),
+  };
 }
 
 const isRoot = process.getuid?.() === 0;
@@ -62,7 +69,10 @@ beforeAll(async () => {
   await writeFile(c("locked.txt"), "Locked document about ozone.\n");
   await chmod(c("locked.txt"), 0o000);
   const rows = Array.from({ length: 800 }, (_, i) => `| Station ${i} | ${i % 50} µg/m³ | hourly |`);
-  await writeFile(c("table.md"), `# Stations\n\n| Station | PM2.5 | Reporting |\n| --- | --- | --- |\n${rows.join("\n")}\n`);
+  await writeFile(
+    c("table.md"),
+    `# Stations\n\n| Station | PM2.5 | Reporting |\n| --- | --- | --- |\n${rows.join("\n")}\n`,
+  );
   await writeFile(c("repeated.txt"), "The same boilerplate paragraph about the secretariat.\n\n".repeat(400));
   report = await ingestCorpus({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger });
 });
@@ -84,7 +94,9 @@ describe("a corpus with hostile entries", () => {
     for (const file of ["wetlands.txt", "air.txt", "training.md", "alias.txt", "table.md"]) {
       expect(report.files.find((f) => f.file === file)?.status, file).toBe("indexed");
     }
-    expect(logger.warnings.filter((w) => /Skipped/.test(w)).length).toBe(Object.keys(expectedSkips).length + (isRoot ? 0 : 1));
+    expect(logger.warnings.filter((w) => /Skipped/.test(w)).length).toBe(
+      Object.keys(expectedSkips).length + (isRoot ? 0 : 1),
+    );
   });
 
   it("indexes nothing from outside the corpus", async () => {
@@ -100,7 +112,8 @@ describe("a corpus with hostile entries", () => {
     for (const chunk of chunks) expect(chunk.text.length).toBeLessThanOrEqual(defaultChunking.maxChars);
     const table = chunks.filter((c) => c.meta.file === "table.md" && c.text.includes("| Station "));
     expect(table.length).toBeGreaterThan(5);
-    for (const piece of table) expect(piece.text.startsWith("| Station | PM2.5 | Reporting |\n| --- | --- | --- |")).toBe(true);
+    for (const piece of table)
+      expect(piece.text.startsWith("| Station | PM2.5 | Reporting |\n| --- | --- | --- |")).toBe(true);
   });
 
   it("embeds identical passages once", () => {
@@ -119,26 +132,41 @@ describe("a corpus with hostile entries", () => {
 
     await writeFile(path.join(ws.corpusDir, "broken.pdf"), "%PDF-1.4 not really a PDF");
     const changed = recordingLogger();
-    for (let i = 0; i < 3; i++) await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger: changed });
+    for (let i = 0; i < 3; i++)
+      await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger: changed });
     expect(changed.warnings.filter((w) => /broken\.pdf/.test(w))).toHaveLength(1);
     expect(changed.infos.filter((m) => /Indexed/.test(m))).toHaveLength(1);
     await writeFile(path.join(ws.corpusDir, "broken.pdf"), "%PDF-1.4 still not a PDF");
-    for (let i = 0; i < 2; i++) await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger: changed });
+    for (let i = 0; i < 2; i++)
+      await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger: changed });
     expect(changed.warnings.filter((w) => /broken\.pdf/.test(w))).toHaveLength(2);
   });
 
   it("answers from the CLI (a question starting with '-'), bounded, without a signal or a stack trace", async () => {
     const child = spawn(
       process.execPath,
-      ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "tests/reliability/cli-entry.ts"), "ask", "-which programme protects mangrove forests?", "--json"],
-      { cwd: ws.dir, env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: "info" }, stdio: ["ignore", "pipe", "pipe"] },
+      [
+        "--import",
+        import.meta.resolve("tsx"),
+        path.join(repoRoot, "tests/reliability/cli-entry.ts"),
+        "ask",
+        "-which programme protects mangrove forests?",
+        "--json",
+      ],
+      {
+        cwd: ws.dir,
+        env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: "info" },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
     );
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));
     child.stderr.on("data", (d: Buffer) => (stderr += d.toString("utf8")));
     const guard = setTimeout(() => child.kill("SIGKILL"), 90_000);
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (c, s) => resolve([c, s])));
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on("close", (c, s) => resolve([c, s])),
+    );
     clearTimeout(guard);
     expect(signal, stderr).toBeNull();
     expect(code, stderr).toBe(0);

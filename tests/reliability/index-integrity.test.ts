@@ -11,13 +11,26 @@ import { CoopdocsError } from "../../src/core/coopdocs-error.js";
 import type { Logger } from "../../src/core/logger.js";
 import { ingestCorpus } from "../../src/ingest/ingest.js";
 import { HybridRetriever } from "../../src/retrieve/hybrid-retriever.js";
-import { checkHnswIndexFile, currentGenerationDir, indexFiles, readStoredIndex, readUsableIndex } from "../../src/store/index.js";
+import {
+  checkHnswIndexFile,
+  currentGenerationDir,
+  indexFiles,
+  readStoredIndex,
+  readUsableIndex,
+} from "../../src/store/index.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
 
 function recordingLogger(): Logger & { warnings: string[]; infos: string[] } {
   const warnings: string[] = [];
   const infos: string[] = [];
-  return { warnings, infos, debug() {}, info: (m) => infos.push(m), warn: (m) => warnings.push(m), error: (m) => warnings.push(m) };
+  return {
+    warnings,
+    infos,
+    debug() {},
+    info: (m) => infos.push(m),
+    warn: (m) => warnings.push(m),
+    error: (m) => warnings.push(m),
+  };
 }
 
 /** A seeded generator, so a failing round can be replayed. */
@@ -90,7 +103,10 @@ describe("random byte corruption of each index file", () => {
 describe("fallback to the previous generation", () => {
   it("answers from the previous generation when the live one is damaged, never loading the damaged one", async () => {
     // Two sound generations: change a document and ingest.
-    await writeFile(path.join(ws.corpusDir, "air.txt"), "# Clean Air Dialogue\n\nHaze monitoring and particulate pollution alerts.\n");
+    await writeFile(
+      path.join(ws.corpusDir, "air.txt"),
+      "# Clean Air Dialogue\n\nHaze monitoring and particulate pollution alerts.\n",
+    );
     await ingestCorpus({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder });
     const live = await currentGenerationDir(ws.indexDir);
     const generations = (await readdir(ws.indexDir)).filter((n) => n.startsWith("gen-"));
@@ -138,7 +154,9 @@ describe("answering from what is there", () => {
       const logger = recordingLogger();
       const { stored } = await ensureIndex({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder, logger });
       expect(stored.dir).toBe(before);
-      expect(logger.warnings.join("\n")).toMatch(/could not be updated \(another ingest is running\); answering from the current index/);
+      expect(logger.warnings.join("\n")).toMatch(
+        /could not be updated \(another ingest is running\); answering from the current index/,
+      );
     } finally {
       await lock.release();
     }

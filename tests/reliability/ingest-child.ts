@@ -11,7 +11,12 @@ if (process.env.WAIT_FOR_GO === "1") {
   process.stdin.destroy(); // an open stdin would keep the process alive
 }
 try {
-  const report = await ingestCorpus({ corpusDir, indexDir, embedder: createHashEmbedder(), force: process.env.FORCE === "1" });
+  const report = await ingestCorpus({
+    corpusDir,
+    indexDir,
+    embedder: createHashEmbedder(),
+    force: process.env.FORCE === "1",
+  });
   process.stdout.write(`${report.upToDate ? "up-to-date" : "wrote"} ${report.embeddedChunks}\n`);
 } catch (error) {
   process.stdout.write(`failed ${(error as { code?: string }).code ?? String(error)}\n`);

@@ -22,7 +22,11 @@ function recordingLogger(): Logger & { lines: string[] } {
 
 const tsx = import.meta.resolve("tsx");
 
-function spawnTs(script: string, args: string[], env: Record<string, string> = {}): ChildProcessWithoutNullStreams & { output: Promise<string> } {
+function spawnTs(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): ChildProcessWithoutNullStreams & { output: Promise<string> } {
   const child = spawn(process.execPath, ["--import", tsx, path.join(repoRoot, script), ...args], {
     env: { ...process.env, LOG_LEVEL: "info", ...env },
     stdio: ["pipe", "pipe", "pipe"],
@@ -72,11 +76,16 @@ describe("one ingest at a time", () => {
 
   it("two ingest processes started together: exactly one writes, the other is told the index is busy", async () => {
     for (let round = 0; round < 2; round++) {
-      const pair = [0, 1].map(() => spawnTs("tests/reliability/ingest-child.ts", [ws.corpusDir, ws.indexDir], { WAIT_FOR_GO: "1", FORCE: "1" }));
+      const pair = [0, 1].map(() =>
+        spawnTs("tests/reliability/ingest-child.ts", [ws.corpusDir, ws.indexDir], { WAIT_FOR_GO: "1", FORCE: "1" }),
+      );
       await Promise.all(pair.map((c) => waitFor(c, "ready")));
       for (const c of pair) c.stdin.write("go\n");
       const outputs = await Promise.all(pair.map((c) => c.output));
-      expect(outputs.filter((o) => /^wrote /m.test(o)), outputs.join("\n---\n")).toHaveLength(1);
+      expect(
+        outputs.filter((o) => /^wrote /m.test(o)),
+        outputs.join("\n---\n"),
+      ).toHaveLength(1);
       expect(outputs.filter((o) => /^failed index_busy/m.test(o))).toHaveLength(1);
     }
   }, 120_000);
@@ -89,7 +98,8 @@ describe("ingest killed with SIGKILL at random points", () => {
   let workspaces: TinyWorkspace[] = [];
   beforeAll(async () => {
     workspaces = await Promise.all(Array.from({ length: lanes }, () => createTinyWorkspace()));
-    for (const ws of workspaces) await ingestCorpus({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: createHashEmbedder() });
+    for (const ws of workspaces)
+      await ingestCorpus({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: createHashEmbedder() });
   });
   afterAll(async () => Promise.all(workspaces.map((ws) => ws.cleanup())));
 
@@ -100,7 +110,10 @@ describe("ingest killed with SIGKILL at random points", () => {
       return seed / 2 ** 31;
     };
     for (let round = 0; round < roundsPerLane; round++) {
-      await writeFile(path.join(ws.corpusDir, "air.txt"), `# Clean Air Dialogue\n\nRound ${round}: haze monitoring across cities.\n`);
+      await writeFile(
+        path.join(ws.corpusDir, "air.txt"),
+        `# Clean Air Dialogue\n\nRound ${round}: haze monitoring across cities.\n`,
+      );
       const child = spawnTs("tests/reliability/ingest-child.ts", [ws.corpusDir, ws.indexDir]);
       await waitFor(child, "ready");
       // Killed anywhere from before it read the corpus to after it committed.
@@ -113,7 +126,11 @@ describe("ingest killed with SIGKILL at random points", () => {
       const retriever = await HybridRetriever.fromStored(stored!, ws.indexDir, createHashEmbedder());
       expect((await retriever.retrieve("mangrove wetland", 2))[0]?.meta.file).toBe("wetlands.txt");
     }
-    const report = await ingestCorpus({ corpusDir: ws.corpusDir, indexDir: ws.indexDir, embedder: createHashEmbedder() });
+    const report = await ingestCorpus({
+      corpusDir: ws.corpusDir,
+      indexDir: ws.indexDir,
+      embedder: createHashEmbedder(),
+    });
     if (!report.upToDate) {
       // Only the changed document is embedded again; the others' vectors come from the loadable generation.
       expect(report.embeddedChunks).toBeLessThan(report.chunkCount);
@@ -161,14 +178,21 @@ describe("a running service (real embedder)", () => {
 
   it("answers 200 questions while another process runs a forced re-ingest, then switches to the new generation", async () => {
     const before = service.retriever;
-    const ingest = spawnTs("tests/reliability/cli-entry.ts", ["ingest", "--force"], { CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir });
+    const ingest = spawnTs("tests/reliability/cli-entry.ts", ["ingest", "--force"], {
+      CORPUS_DIR: ws.corpusDir,
+      INDEX_DIR: ws.indexDir,
+    });
     const cli = spawnTs("tests/reliability/cli-entry.ts", ["ask", "--json", "Who attends the clean air dialogue?"], {
       CORPUS_DIR: ws.corpusDir,
       INDEX_DIR: ws.indexDir,
     });
     let running = true;
     void ingest.output.then(() => (running = false));
-    const questions = ["Which programme protects mangrove forests?", "Who attends the clean air dialogue?", "What did the training workshops cover?"];
+    const questions = [
+      "Which programme protects mangrove forests?",
+      "Who attends the clean air dialogue?",
+      "What did the training workshops cover?",
+    ];
     let asked = 0;
     let failed = 0;
     while (running || asked < 200) {
@@ -185,14 +209,18 @@ describe("a running service (real embedder)", () => {
     const cliOutput = await cli.output;
     expect(cliOutput, cliOutput).toMatch(/"found":true/);
     // The watcher sees CURRENT move and loads the new generation (bounded wait).
-    for (let i = 0; i < 100 && service.retriever === before; i++) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let i = 0; i < 100 && service.retriever === before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 200));
     expect(service.retriever).not.toBe(before);
   });
 
   it("a document dropped into the corpus becomes answerable without a restart; a removed one stops being cited", async () => {
     const question = "Where are the coral reef nurseries?";
     const dropped = path.join(ws.corpusDir, "coral.txt");
-    await writeFile(dropped, "# Coral Reef Nurseries\n\nThe coral reef nurseries are located off the islands of the marine park.\n");
+    await writeFile(
+      dropped,
+      "# Coral Reef Nurseries\n\nThe coral reef nurseries are located off the islands of the marine park.\n",
+    );
     const cites = async () => (await service.ask(question)).citations.some((c) => c.file === "coral.txt");
     let found = false;
     for (let i = 0; i < 60 && !found; i++) {

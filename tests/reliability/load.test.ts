@@ -45,7 +45,14 @@ async function sendMentions(h: Harness, prefix: string, count: number, concurren
       const i = next++;
       const channel = `C0LOAD${i % 7}`;
       const ts = h.fake.nextTs();
-      const event = { type: "app_mention", user: `U0USER${i % 13}`, text: `<@${BOT_USER_ID}> ${prefix} question ${i}?`, ts, channel, event_ts: ts };
+      const event = {
+        type: "app_mention",
+        user: `U0USER${i % 13}`,
+        text: `<@${BOT_USER_ID}> ${prefix} question ${i}?`,
+        ts,
+        channel,
+        event_ts: ts,
+      };
       const body = eventEnvelope(event, `Ev${prefix}${i}`);
       const started = Date.now();
       const response = await postSigned(h.eventsUrl, body, "application/json");
@@ -124,7 +131,10 @@ describe("load: 200 signed events at concurrency 20 (HTTP mode)", () => {
 
     // Slack retries 20 of them (same event id, x-slack-retry-num): acknowledged, not answered again.
     for (const s of sent.slice(0, 20)) {
-      const retry = await postSigned(h.eventsUrl, s.body, "application/json", { retryNum: 1, retryReason: "http_timeout" });
+      const retry = await postSigned(h.eventsUrl, s.body, "application/json", {
+        retryNum: 1,
+        retryReason: "http_timeout",
+      });
       expect(retry.status).toBe(200);
     }
 

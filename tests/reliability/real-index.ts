@@ -23,7 +23,15 @@ export async function buildRealIndex(): Promise<RealIndex> {
   const root = await mkdtemp(path.join(tmpdir(), "coopdocs-reliability-"));
   const corpusDir = path.join(root, "corpus");
   await cp(path.join(repoRoot, "corpus"), corpusDir, { recursive: true });
-  const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(root, "index"), DATA_DIR: path.join(root, "data"), LOG_LEVEL: "silent" }, root);
+  const config = loadConfig(
+    {
+      CORPUS_DIR: corpusDir,
+      INDEX_DIR: path.join(root, "index"),
+      DATA_DIR: path.join(root, "data"),
+      LOG_LEVEL: "silent",
+    },
+    root,
+  );
   const embedder = await createEmbedder(config.embeddings);
   await ingestCorpus({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder });
   return {

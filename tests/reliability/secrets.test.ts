@@ -47,7 +47,10 @@ describe("secrets never reach logs or error messages", () => {
     const stderr = captureStderr();
     const { logger } = createCliContext({ ...env });
     logger.info(`connecting with ${env.SLACK_BOT_TOKEN}`);
-    logger.error("failed", { error: new Error(`bad key ${env.LLM_API_KEY} / ${env.SLACK_SIGNING_SECRET}`), header: `Bearer ${env.SLACK_APP_TOKEN}` });
+    logger.error("failed", {
+      error: new Error(`bad key ${env.LLM_API_KEY} / ${env.SLACK_SIGNING_SECRET}`),
+      header: `Bearer ${env.SLACK_APP_TOKEN}`,
+    });
     expect(stderr.text()).toContain("[redacted]");
     expectNoSecret(stderr.text());
   });
@@ -65,7 +68,14 @@ describe("secrets never reach logs or error messages", () => {
     const stderr = captureStderr();
     const { logger } = createCliContext({ ...env });
     const bot = createSlackBot({
-      slack: { botToken: BOT_TOKEN, signingSecret: SIGNING_SECRET, mode: "http", port: 0, apiUrl: fake.apiUrl, allowedChannels: [] },
+      slack: {
+        botToken: BOT_TOKEN,
+        signingSecret: SIGNING_SECRET,
+        mode: "http",
+        port: 0,
+        apiUrl: fake.apiUrl,
+        allowedChannels: [],
+      },
       dataDir: "/tmp",
       answerer: new FakeAnswerer(),
       logger,
@@ -77,22 +87,37 @@ describe("secrets never reach logs or error messages", () => {
       // Streaming and every post fail, with the token and signing secret in the error body and the error code.
       fake.failNext("chat.startStream", {
         status: 200,
-        body: { ok: false, error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`, response_metadata: { messages: [BOT_TOKEN] } },
+        body: {
+          ok: false,
+          error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`,
+          response_metadata: { messages: [BOT_TOKEN] },
+        },
       });
       for (let i = 0; i < 4; i++) {
         fake.failNext("chat.postMessage", {
           status: 200,
-          body: { ok: false, error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`, response_metadata: { messages: [BOT_TOKEN] } },
+          body: {
+            ok: false,
+            error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`,
+            response_metadata: { messages: [BOT_TOKEN] },
+          },
         });
       }
       const ts = fake.nextTs();
-      await sendEvent(`http://127.0.0.1:${port}/slack/events`, { type: "app_mention", user: "U0A", text: `<@${BOT_USER_ID}> hi`, ts, channel: "C0X" });
+      await sendEvent(`http://127.0.0.1:${port}/slack/events`, {
+        type: "app_mention",
+        user: "U0A",
+        text: `<@${BOT_USER_ID}> hi`,
+        ts,
+        channel: "C0X",
+      });
       await fake.waitFor(() => fake.callsOf("chat.postMessage").length >= 2, 5000, "the failed answer and apology");
       await new Promise((resolve) => setTimeout(resolve, 100));
       expect(stderr.text()).toContain("answering failed");
       expectNoSecret(stderr.text());
       // What users see is no better place for it.
-      for (const call of fake.calls) expectNoSecret(JSON.stringify({ text: call.args.text ?? "", blocks: call.args.blocks ?? [] }));
+      for (const call of fake.calls)
+        expectNoSecret(JSON.stringify({ text: call.args.text ?? "", blocks: call.args.blocks ?? [] }));
     } finally {
       await bot.stop();
       await fake.stop();
@@ -104,7 +129,14 @@ describe("secrets never reach logs or error messages", () => {
     try {
       const token = "xoxb-not-the-right-one-999";
       const bot = createSlackBot({
-        slack: { botToken: token, signingSecret: SIGNING_SECRET, mode: "http", port: 0, apiUrl: fake.apiUrl, allowedChannels: [] },
+        slack: {
+          botToken: token,
+          signingSecret: SIGNING_SECRET,
+          mode: "http",
+          port: 0,
+          apiUrl: fake.apiUrl,
+          allowedChannels: [],
+        },
         dataDir: "/tmp",
         answerer: new FakeAnswerer(),
         retryConfig: { retries: 0 },
@@ -121,7 +153,11 @@ describe("secrets never reach logs or error messages", () => {
   });
 
   it("an LLM provider that echoes the API key in its error does not leak it into the answer or the logs", async () => {
-    const server = await startFakeOpenAiServer(() => ({ kind: "status", status: 401, message: `Incorrect API key provided: ${env.LLM_API_KEY}.` }));
+    const server = await startFakeOpenAiServer(() => ({
+      kind: "status",
+      status: 401,
+      message: `Incorrect API key provided: ${env.LLM_API_KEY}.`,
+    }));
     const lines: string[] = [];
     try {
       const answerer = await createLlmAnswerer({

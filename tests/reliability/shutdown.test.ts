@@ -63,22 +63,26 @@ describe("SIGTERM while a Web API call hangs", () => {
   });
 
   it("finishes within the grace period and exits by itself", async () => {
-    const child = spawn(process.execPath, ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "tests/reliability/cli-entry.ts"), "slack"], {
-      cwd: ws.dir,
-      env: {
-        ...process.env,
-        CORPUS_DIR: ws.corpusDir,
-        INDEX_DIR: ws.indexDir,
-        LOG_LEVEL: "info",
-        SLACK_MODE: "http",
-        PORT: "0",
-        SLACK_BOT_TOKEN: "xoxb-test-token",
-        SLACK_SIGNING_SECRET: SIGNING_SECRET,
-        SLACK_API_URL: apiUrl,
-        CORPUS_WATCH: "false",
+    const child = spawn(
+      process.execPath,
+      ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "tests/reliability/cli-entry.ts"), "slack"],
+      {
+        cwd: ws.dir,
+        env: {
+          ...process.env,
+          CORPUS_DIR: ws.corpusDir,
+          INDEX_DIR: ws.indexDir,
+          LOG_LEVEL: "info",
+          SLACK_MODE: "http",
+          PORT: "0",
+          SLACK_BOT_TOKEN: "xoxb-test-token",
+          SLACK_SIGNING_SECRET: SIGNING_SECRET,
+          SLACK_API_URL: apiUrl,
+          CORPUS_WATCH: "false",
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     let log = "";
     const listening = new Promise<number>((resolve) => {
       child.stderr.on("data", (d: Buffer) => {
@@ -87,12 +91,21 @@ describe("SIGTERM while a Web API call hangs", () => {
         if (port) resolve(Number(port));
       });
     });
-    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("close", (c, s) => resolve([c, s])));
+    const closed = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on("close", (c, s) => resolve([c, s])),
+    );
     const guard = setTimeout(() => child.kill("SIGKILL"), 150_000);
     const port = await Promise.race([listening, closed.then(() => 0)]);
     expect(port, log).toBeGreaterThan(0);
     const ts = "1700000001.000100";
-    const event = { type: "app_mention", user: "U0USER", text: `<@${BOT_USER_ID}> Which programme protects mangrove forests?`, ts, channel: "C0CHAN", event_ts: ts };
+    const event = {
+      type: "app_mention",
+      user: "U0USER",
+      text: `<@${BOT_USER_ID}> Which programme protects mangrove forests?`,
+      ts,
+      channel: "C0CHAN",
+      event_ts: ts,
+    };
     const ack = await postSigned(`http://127.0.0.1:${port}/slack/events`, eventEnvelope(event), "application/json");
     expect(ack.status).toBe(200);
     for (let i = 0; i < 100 && hung === 0; i++) await new Promise((resolve) => setTimeout(resolve, 100));

@@ -30,8 +30,20 @@ async function ask(text: string, threadTs?: string): Promise<{ threadTs: string;
   const thread = threadTs ?? ts;
   h.fake.addUserMessage({ channel: DM, ts, thread_ts: threadTs, user: USER, text });
   const before = botReplies(h.fake, thread).filter((m) => Array.isArray(m.blocks)).length;
-  await sendEvent(h.eventsUrl, { type: "message", channel_type: "im", user: USER, text, ts, channel: DM, ...(threadTs ? { thread_ts: threadTs } : {}) });
-  const reply = await h.fake.waitFor(() => botReplies(h.fake, thread).filter((m) => Array.isArray(m.blocks))[before], 30_000, `the reply to "${text}"`);
+  await sendEvent(h.eventsUrl, {
+    type: "message",
+    channel_type: "im",
+    user: USER,
+    text,
+    ts,
+    channel: DM,
+    ...(threadTs ? { thread_ts: threadTs } : {}),
+  });
+  const reply = await h.fake.waitFor(
+    () => botReplies(h.fake, thread).filter((m) => Array.isArray(m.blocks))[before],
+    30_000,
+    `the reply to "${text}"`,
+  );
   return { threadTs: thread, markdown: reply.text.replace(/\u200b/g, ""), all: blocksText(reply.blocks) };
 }
 

@@ -219,7 +219,9 @@ export class FakeSlack {
       }
       case "conversations.history": {
         const channel = str(args.channel);
-        const top = this.messages.filter((m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts));
+        const top = this.messages.filter(
+          (m) => m.channel === channel && (m.thread_ts === undefined || m.thread_ts === m.ts),
+        );
         return { ok: true, messages: top.reverse().slice(0, Number(args.limit ?? 100)), has_more: false };
       }
       case "chat.postEphemeral":
@@ -303,8 +305,11 @@ export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++e
   });
 }
 
-export const sendEvent = (url: string, event: Record<string, unknown>, options: SignedRequestOptions & { eventId?: string } = {}) =>
-  postSigned(url, eventEnvelope(event, options.eventId), "application/json", options);
+export const sendEvent = (
+  url: string,
+  event: Record<string, unknown>,
+  options: SignedRequestOptions & { eventId?: string } = {},
+) => postSigned(url, eventEnvelope(event, options.eventId), "application/json", options);
 
 /** A slash command, form-encoded like Slack's. */
 export const sendCommand = (url: string, fields: Record<string, string>, options: SignedRequestOptions = {}) =>
@@ -312,4 +317,9 @@ export const sendCommand = (url: string, fields: Record<string, string>, options
 
 /** An interactivity payload (button click), form-encoded as `payload=<json>`. */
 export const sendAction = (url: string, payload: Record<string, unknown>, options: SignedRequestOptions = {}) =>
-  postSigned(url, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), "application/x-www-form-urlencoded", options);
+  postSigned(
+    url,
+    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    "application/x-www-form-urlencoded",
+    options,
+  );

@@ -93,7 +93,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(overrides: Partial<SlackBotOptions> & { allowedChannels?: string[] } = {}): Promise<Harness> {
+export async function startHarness(
+  overrides: Partial<SlackBotOptions> & { allowedChannels?: string[] } = {},
+): Promise<Harness> {
   const fake = await FakeSlack.start();
   const dataDir = await mkdtemp(path.join(tmpdir(), "coopdocs-slack-"));
   const answerer = new FakeAnswerer();
@@ -169,7 +171,8 @@ export function buttonValue(blocks: unknown, actionId: string, which: "positive"
   for (const block of (Array.isArray(blocks) ? blocks : []) as { elements?: ControlElement[] }[]) {
     for (const element of block.elements ?? []) {
       if (element.action_id !== actionId) continue;
-      const value = element.value ?? (which === "positive" ? element.positive_button?.value : element.negative_button?.value);
+      const value =
+        element.value ?? (which === "positive" ? element.positive_button?.value : element.negative_button?.value);
       if (value) return value;
     }
   }
@@ -178,7 +181,9 @@ export function buttonValue(blocks: unknown, actionId: string, which: "positive"
 
 /** The one markdown block of an answer message. */
 export function markdownText(blocks: unknown): string {
-  const block = (Array.isArray(blocks) ? blocks : []).find((b: { type?: string }) => b.type === "markdown") as { text?: string } | undefined;
+  const block = (Array.isArray(blocks) ? blocks : []).find((b: { type?: string }) => b.type === "markdown") as
+    | { text?: string }
+    | undefined;
   return block?.text ?? "";
 }
 

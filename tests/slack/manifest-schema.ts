@@ -8,17 +8,26 @@
  */
 import { z } from "zod";
 
-const https = z.string().regex(/^https?:\/\//).max(3500);
+const https = z
+  .string()
+  .regex(/^https?:\/\//)
+  .max(3500);
 const prompts = z.array(z.object({ title: z.string(), message: z.string() }).strict());
 
 export const manifestSchema = z
   .object({
-    _metadata: z.object({ major_version: z.number().int().optional(), minor_version: z.number().int().optional() }).strict().optional(),
+    _metadata: z
+      .object({ major_version: z.number().int().optional(), minor_version: z.number().int().optional() })
+      .strict()
+      .optional(),
     display_information: z
       .object({
         name: z.string().min(1).max(35),
         description: z.string().min(1).max(140).optional(),
-        background_color: z.string().regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/).optional(),
+        background_color: z
+          .string()
+          .regex(/^#[0-9a-fA-F]{3}([0-9a-fA-F]{3})?$/)
+          .optional(),
         long_description: z.string().min(175).max(4000).optional(),
       })
       .strict(),
@@ -32,13 +41,20 @@ export const manifestSchema = z
           })
           .strict()
           .optional(),
-        bot_user: z.object({ display_name: z.string().min(1).max(80), always_online: z.boolean().optional() }).strict().optional(),
+        bot_user: z
+          .object({ display_name: z.string().min(1).max(80), always_online: z.boolean().optional() })
+          .strict()
+          .optional(),
         slash_commands: z
           .array(
             z
               .object({
                 command: z.string().min(2).max(32).regex(/^\//),
-                url: z.string().regex(/^https?:\/\//).max(3000).optional(),
+                url: z
+                  .string()
+                  .regex(/^https?:\/\//)
+                  .max(3000)
+                  .optional(),
                 description: z.string().min(1).max(2000),
                 usage_hint: z.string().min(1).max(1000).optional(),
                 should_escape: z.boolean().optional(),
@@ -48,7 +64,10 @@ export const manifestSchema = z
           .min(1)
           .max(50)
           .optional(),
-        assistant_view: z.object({ assistant_description: z.string(), suggested_prompts: prompts.optional() }).strict().optional(),
+        assistant_view: z
+          .object({ assistant_description: z.string(), suggested_prompts: prompts.optional() })
+          .strict()
+          .optional(),
         agent_view: z
           .object({
             agent_description: z.string().max(300).optional(),

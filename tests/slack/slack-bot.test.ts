@@ -3,8 +3,27 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Answer } from "../../src/core/types.js";
 import { ActionId } from "../../src/slack/index.js";
-import { BOT_ID, BOT_TOKEN, BOT_USER_ID, TEAM_ID, sendAction, sendCommand, sendEvent, postSigned, eventEnvelope } from "./fake-slack.js";
-import { answerFor, blocksText, botReplies, buttonIds, buttonValue, markdownText, startHarness, type Harness } from "./harness.js";
+import {
+  BOT_ID,
+  BOT_TOKEN,
+  BOT_USER_ID,
+  TEAM_ID,
+  sendAction,
+  sendCommand,
+  sendEvent,
+  postSigned,
+  eventEnvelope,
+} from "./fake-slack.js";
+import {
+  answerFor,
+  blocksText,
+  botReplies,
+  buttonIds,
+  buttonValue,
+  markdownText,
+  startHarness,
+  type Harness,
+} from "./harness.js";
 
 let harness: Harness | undefined;
 
@@ -40,7 +59,8 @@ const answerPosts = (h: Harness) => h.fake.callsOf("chat.postMessage");
 /** The bot's finished replies (posted, or streamed and stopped, or updated) in a thread: those with blocks. */
 const repliesIn = (h: Harness, threadTs: string) => botReplies(h.fake, threadTs).filter((m) => Array.isArray(m.blocks));
 const allReplies = (h: Harness) => h.fake.messages.filter((m) => m.bot_id !== undefined && Array.isArray(m.blocks));
-const reply = (h: Harness, threadTs: string, index = 0) => h.fake.waitFor(() => repliesIn(h, threadTs)[index], 5000, `reply ${index} in ${threadTs}`);
+const reply = (h: Harness, threadTs: string, index = 0) =>
+  h.fake.waitFor(() => repliesIn(h, threadTs)[index], 5000, `reply ${index} in ${threadTs}`);
 
 describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
   it("streams a mention's answer into its thread: markdown, one line per source, feedback_buttons", async () => {
@@ -51,7 +71,12 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
 
     const stop = await h.fake.waitFor(() => h.fake.callsOf("chat.stopStream")[0], 5000, "the end of the stream");
     const start = h.fake.callsOf("chat.startStream")[0];
-    expect(start?.args).toMatchObject({ channel: CHANNEL, thread_ts: ts, recipient_user_id: USER, recipient_team_id: TEAM_ID });
+    expect(start?.args).toMatchObject({
+      channel: CHANNEL,
+      thread_ts: ts,
+      recipient_user_id: USER,
+      recipient_team_id: TEAM_ID,
+    });
     expect(h.answerer.calls).toHaveLength(1);
     expect(h.answerer.calls[0]?.question).toBe("What are the 2016–2020 priority areas?");
     expect(answerPosts(h)).toHaveLength(0);
@@ -60,11 +85,16 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     // The answer's Markdown as Slack renders it (no hand-made mrkdwn), all of it in one chunk.
     expect(message.text).toBe(answerFor("What are the 2016–2020 priority areas?").answer);
     const sources = blocksText(stop.args.blocks);
-    expect(sources).toContain("*Sources*\n[1] ASEAN–China Environmental Cooperation Strategy 2016–2020 · §3 · p. 7 — “Policy dialogue &amp; exchange &lt;!channel&gt;");
+    expect(sources).toContain(
+      "*Sources*\n[1] ASEAN–China Environmental Cooperation Strategy 2016–2020 · §3 · p. 7 — “Policy dialogue &amp; exchange &lt;!channel&gt;",
+    );
     expect(sources).toContain("\n[2] About CAEC · Mandate — “Biodiversity and ecosystem conservation.”");
     expect(sources).not.toContain("<!channel>");
     expect(buttonIds(stop.args.blocks)).toEqual([ActionId.Feedback]);
-    expect(stop.args.metadata).toMatchObject({ event_type: "coopdocs_answer", event_payload: { found: true, passage_ids: "[]" } });
+    expect(stop.args.metadata).toMatchObject({
+      event_type: "coopdocs_answer",
+      event_payload: { found: true, passage_ids: "[]" },
+    });
     // The status shows while answering, with loading messages, in the same thread.
     const status = h.fake.callsOf("assistant.threads.setStatus")[0];
     expect(status?.args).toMatchObject({ channel_id: CHANNEL, thread_ts: ts, status: "is searching the documents…" });
@@ -89,7 +119,13 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
   it("rejects a forged signature with 401 and a stale timestamp too, answering nothing", async () => {
     harness = await startHarness();
     const h = harness;
-    const event = { type: "app_mention", user: USER, text: `<@${BOT_USER_ID}> hi`, ts: h.fake.nextTs(), channel: CHANNEL };
+    const event = {
+      type: "app_mention",
+      user: USER,
+      text: `<@${BOT_USER_ID}> hi`,
+      ts: h.fake.nextTs(),
+      channel: CHANNEL,
+    };
     const forged = await sendEvent(h.eventsUrl, event, { signature: `v0=${"0".repeat(64)}` });
     expect(forged.status).toBe(401);
     const wrongSecret = await sendEvent(h.eventsUrl, event, { secret: "not-the-secret" });
@@ -115,7 +151,14 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     // In a DM the same post can come as `message` and as `app_mention` (different event ids).
     const dmTs = h.fake.nextTs();
     const dmText = `<@${BOT_USER_ID}> And in a DM?`;
-    await sendEvent(h.eventsUrl, { type: "message", channel_type: "im", user: USER, text: dmText, ts: dmTs, channel: DM });
+    await sendEvent(h.eventsUrl, {
+      type: "message",
+      channel_type: "im",
+      user: USER,
+      text: dmText,
+      ts: dmTs,
+      channel: DM,
+    });
     await sendEvent(h.eventsUrl, { type: "app_mention", user: USER, text: dmText, ts: dmTs, channel: DM });
 
     await h.fake.waitFor(() => allReplies(h).length >= 2, 5000, "two answers");
@@ -128,7 +171,14 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     harness = await startHarness();
     const h = harness;
     const ts = h.fake.nextTs();
-    await sendEvent(h.eventsUrl, { type: "message", channel_type: "im", user: USER, text: "List the priority areas", ts, channel: DM });
+    await sendEvent(h.eventsUrl, {
+      type: "message",
+      channel_type: "im",
+      user: USER,
+      text: "List the priority areas",
+      ts,
+      channel: DM,
+    });
     const answer = await reply(h, ts);
     expect(answer.channel).toBe(DM);
     expect(h.answerer.calls[0]?.question).toBe("List the priority areas");
@@ -140,7 +190,15 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     const h = harness;
     h.answerer.behaviour = async (question) => ({
       ...answerFor(question),
-      passages: [{ id: "chunk-7", text: "t", score: 1, similarity: 1, meta: { file: "f", title: "T", section: "S", page: null, start: 0, end: 1, year: null } }],
+      passages: [
+        {
+          id: "chunk-7",
+          text: "t",
+          score: 1,
+          similarity: 1,
+          meta: { file: "f", title: "T", section: "S", page: null, start: 0, end: 1, year: null },
+        },
+      ],
     });
     const first = await mention(h, "What are the 2016–2020 priority areas?");
     const firstReply = await reply(h, first.ts);
@@ -160,10 +218,23 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     harness = await startHarness();
     const h = harness;
     const base = { type: "message", channel_type: "im", channel: DM };
-    await sendEvent(h.eventsUrl, { ...base, bot_id: BOT_ID, user: BOT_USER_ID, text: "my own answer", ts: h.fake.nextTs() });
+    await sendEvent(h.eventsUrl, {
+      ...base,
+      bot_id: BOT_ID,
+      user: BOT_USER_ID,
+      text: "my own answer",
+      ts: h.fake.nextTs(),
+    });
     await sendEvent(h.eventsUrl, { ...base, bot_id: "B0OTHER", text: "another bot", ts: h.fake.nextTs() });
     await sendEvent(h.eventsUrl, { ...base, subtype: "message_changed", text: "edit", ts: h.fake.nextTs() });
-    await sendEvent(h.eventsUrl, { type: "app_mention", bot_id: "B0OTHER", user: "U0OTHERBOT", text: `<@${BOT_USER_ID}> hi`, ts: h.fake.nextTs(), channel: CHANNEL });
+    await sendEvent(h.eventsUrl, {
+      type: "app_mention",
+      bot_id: "B0OTHER",
+      user: "U0OTHERBOT",
+      text: `<@${BOT_USER_ID}> hi`,
+      ts: h.fake.nextTs(),
+      channel: CHANNEL,
+    });
     // A real question afterwards is answered: the bot is alive, it just ignored the others.
     const ts = h.fake.nextTs();
     await sendEvent(h.eventsUrl, { ...base, user: USER, text: "A real question", ts });
@@ -177,9 +248,17 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     const h = harness;
     const threadTs = h.fake.nextTs();
     const assistantThread = { user_id: USER, context: {}, channel_id: DM, thread_ts: threadTs };
-    await sendEvent(h.eventsUrl, { type: "assistant_thread_started", assistant_thread: assistantThread, event_ts: threadTs });
+    await sendEvent(h.eventsUrl, {
+      type: "assistant_thread_started",
+      assistant_thread: assistantThread,
+      event_ts: threadTs,
+    });
 
-    const prompts = await h.fake.waitFor(() => h.fake.callsOf("assistant.threads.setSuggestedPrompts")[0], 5000, "prompts");
+    const prompts = await h.fake.waitFor(
+      () => h.fake.callsOf("assistant.threads.setSuggestedPrompts")[0],
+      5000,
+      "prompts",
+    );
     expect(prompts.args).toMatchObject({ channel_id: DM, thread_ts: threadTs });
     const promptMessages = (prompts.args.prompts as { message: string }[]).map((p) => p.message);
     expect(promptMessages).toContain("What are the 2016–2020 priority areas?");
@@ -187,7 +266,13 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(greeting?.args).toMatchObject({ channel: DM, thread_ts: threadTs });
 
     const ts = h.fake.nextTs();
-    h.fake.addUserMessage({ channel: DM, ts, thread_ts: threadTs, user: USER, text: "What are the 2016–2020 priority areas?" });
+    h.fake.addUserMessage({
+      channel: DM,
+      ts,
+      thread_ts: threadTs,
+      user: USER,
+      text: "What are the 2016–2020 priority areas?",
+    });
     await sendEvent(h.eventsUrl, {
       type: "message",
       channel_type: "im",
@@ -216,20 +301,31 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
   it("opens the Agent messaging Messages tab with pinned prompts and one welcome, ignoring the Home tab", async () => {
     harness = await startHarness();
     const h = harness;
-    const open = (tab: string) => sendEvent(h.eventsUrl, { type: "app_home_opened", user: USER, channel: DM, tab, event_ts: h.fake.nextTs() });
+    const open = (tab: string) =>
+      sendEvent(h.eventsUrl, { type: "app_home_opened", user: USER, channel: DM, tab, event_ts: h.fake.nextTs() });
     await open("home");
     await open("messages");
-    const prompts = await h.fake.waitFor(() => h.fake.callsOf("assistant.threads.setSuggestedPrompts")[0], 5000, "pinned prompts");
+    const prompts = await h.fake.waitFor(
+      () => h.fake.callsOf("assistant.threads.setSuggestedPrompts")[0],
+      5000,
+      "pinned prompts",
+    );
     expect(prompts.args.channel_id).toBe(DM);
     expect(prompts.args.thread_ts).toBeUndefined();
     expect((prompts.args.prompts as unknown[]).length).toBeLessThanOrEqual(4);
     const welcome = await h.fake.waitFor(() => answerPosts(h)[0], 5000, "the welcome");
     expect(welcome.args.channel).toBe(DM);
     expect(welcome.args.thread_ts).toBeUndefined();
-    expect(markdownText(welcome.args.blocks)).toContain("I answer questions about the ASEAN–China environmental cooperation documents");
+    expect(markdownText(welcome.args.blocks)).toContain(
+      "I answer questions about the ASEAN–China environmental cooperation documents",
+    );
     // Opening the tab again pins the prompts again but does not repeat the welcome.
     await open("messages");
-    await h.fake.waitFor(() => h.fake.callsOf("assistant.threads.setSuggestedPrompts").length === 2, 5000, "prompts again");
+    await h.fake.waitFor(
+      () => h.fake.callsOf("assistant.threads.setSuggestedPrompts").length === 2,
+      5000,
+      "prompts again",
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(answerPosts(h)).toHaveLength(1);
   });
@@ -245,7 +341,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
       event_ts: h.fake.nextTs(),
     });
     expect(response.status).toBe(200);
-    await h.fake.waitFor(() => h.logs.find((l) => l.message === "Slack: app context changed"), 5000, "the context noted");
+    await h.fake.waitFor(
+      () => h.logs.find((l) => l.message === "Slack: app context changed"),
+      5000,
+      "the context noted",
+    );
     expect(h.logs.filter((l) => l.level === "error")).toEqual([]);
     expect(allReplies(h)).toHaveLength(0);
   });
@@ -267,7 +367,12 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(acked).toMatchObject({ response_type: "ephemeral" });
     // Echoed as plain text, so the question's *, _ and ~ cannot break the formatting.
     expect(acked.blocks).toEqual([
-      { type: "context", elements: [{ type: "plain_text", text: "🔎 Searching the documents for: What is *GEP* _really_ ~about~?", emoji: true }] },
+      {
+        type: "context",
+        elements: [
+          { type: "plain_text", text: "🔎 Searching the documents for: What is *GEP* _really_ ~about~?", emoji: true },
+        ],
+      },
     ]);
 
     const answer = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === "cmd1"), 5000, "the slash answer");
@@ -285,13 +390,19 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
       container: { type: "message", message_ts: "1700000000.000001", channel_id: CHANNEL, is_ephemeral: true },
       response_url: h.fake.responseUrl("share1"),
       trigger_id: "trigger2",
-      actions: [{ type: "button", action_id: ActionId.Share, block_id: "coopdocs_share", value: answerId, action_ts: "1" }],
+      actions: [
+        { type: "button", action_id: ActionId.Share, block_id: "coopdocs_share", value: answerId, action_ts: "1" },
+      ],
     });
     expect(click.status).toBe(200);
-    const shared = await h.fake.waitFor(() => {
-      const posts = h.fake.responses.filter((r) => r.id === "share1");
-      return posts.length >= 2 ? posts : undefined;
-    }, 5000, "share");
+    const shared = await h.fake.waitFor(
+      () => {
+        const posts = h.fake.responses.filter((r) => r.id === "share1");
+        return posts.length >= 2 ? posts : undefined;
+      },
+      5000,
+      "share",
+    );
     expect(shared[0]?.body).toMatchObject({ response_type: "in_channel" });
     expect(blocksText(shared[0]?.body.blocks)).toContain(`<@${USER}> asked: What is *GEP* _really_ ~about~?`);
     expect(buttonIds(shared[0]?.body.blocks)).toEqual([ActionId.Feedback]);
@@ -310,7 +421,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(markdownText((await reply(h, ts)).blocks)).toContain("`draft:`");
     expect(h.answerer.calls).toEqual([]);
 
-    await sendCommand(h.eventsUrl, { ...fields, text: "draft: marine pollution", response_url: h.fake.responseUrl("d") });
+    await sendCommand(h.eventsUrl, {
+      ...fields,
+      text: "draft: marine pollution",
+      response_url: h.fake.responseUrl("d"),
+    });
     const draft = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === "d"), 5000, "the draft");
     expect(h.answerer.calls).toEqual([expect.objectContaining({ kind: "draft", question: "marine pollution" })]);
     expect(markdownText(draft.body.blocks)).toContain("**Draft** to _marine pollution_");
@@ -344,7 +459,15 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
         container: { type: "message", message_ts: answer.ts, channel_id: CHANNEL, thread_ts: ts },
         message: { ts: answer.ts, text: answer.text, type: "message", blocks: answer.blocks },
         response_url: h.fake.responseUrl(id),
-        actions: [{ type: "feedback_buttons", action_id: ActionId.Feedback, block_id: "coopdocs_feedback", value, action_ts: "2" }],
+        actions: [
+          {
+            type: "feedback_buttons",
+            action_id: ActionId.Feedback,
+            block_id: "coopdocs_feedback",
+            value,
+            action_ts: "2",
+          },
+        ],
       });
 
     expect((await click(up, "fb1")).status).toBe(200);
@@ -379,7 +502,15 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
       channel: { id: CHANNEL },
       container: { type: "message", message_ts: "9.9", channel_id: CHANNEL, is_ephemeral: true },
       response_url: h.fake.responseUrl("why"),
-      actions: [{ type: "button", action_id: `${ActionId.FeedbackReason}_incomplete`, block_id: "coopdocs_feedback_reasons", value: incomplete, action_ts: "3" }],
+      actions: [
+        {
+          type: "button",
+          action_id: `${ActionId.FeedbackReason}_incomplete`,
+          block_id: "coopdocs_feedback_reasons",
+          value: incomplete,
+          action_ts: "3",
+        },
+      ],
     });
     const noted = await h.fake.waitFor(() => h.fake.responses.find((r) => r.id === "why"), 5000, "reason noted");
     expect(noted.body).toMatchObject({ replace_original: true, text: "Thanks, noted: Incomplete." });
@@ -420,11 +551,23 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
       container: { type: "message", message_ts: posted.ts, channel_id: CHANNEL, thread_ts: ts },
       message: { ts: posted.ts, text: posted.text, type: "message", blocks: posted.blocks },
       response_url: h.fake.responseUrl("v1"),
-      actions: [{ type: "feedback_buttons", action_id: ActionId.Feedback, block_id: "coopdocs_feedback", value: buttonValue(posted.blocks, ActionId.Feedback, "negative"), action_ts: "1" }],
+      actions: [
+        {
+          type: "feedback_buttons",
+          action_id: ActionId.Feedback,
+          block_id: "coopdocs_feedback",
+          value: buttonValue(posted.blocks, ActionId.Feedback, "negative"),
+          action_ts: "1",
+        },
+      ],
     });
     const update = await h.fake.waitFor(() => h.fake.callsOf("chat.update")[0], 5000, "the vote shown");
     const blocks = update.args.blocks as { type: string; block_id?: string }[];
-    expect(blocks.map((b) => b.block_id ?? b.type)).toEqual(["markdown", ...(posted.blocks as { type: string; block_id?: string }[]).slice(1).map((b) => b.block_id ?? b.type), "coopdocs_votes"]);
+    expect(blocks.map((b) => b.block_id ?? b.type)).toEqual([
+      "markdown",
+      ...(posted.blocks as { type: string; block_id?: string }[]).slice(1).map((b) => b.block_id ?? b.type),
+      "coopdocs_votes",
+    ]);
     expect(markdownText(update.args.blocks)).toBe(markdownText(posted.blocks));
     expect(blocksText(update.args.blocks)).toContain("Feedback: 👎 <@U0DAN>");
   });
@@ -460,7 +603,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     harness = await startHarness({ streamBufferSize: 16 });
     const h = harness;
     h.answerer.behaviour = async (question, options) => {
-      const final = { ...answerFor(question), answer: `${answerFor(question).answer} Ping <!channel>.`, mode: "llm" as const };
+      const final = {
+        ...answerFor(question),
+        answer: `${answerFor(question).answer} Ping <!channel>.`,
+        mode: "llm" as const,
+      };
       for (const token of final.answer.match(/.{1,7}/gs) ?? []) options.onToken?.(token);
       return final;
     };
@@ -505,11 +652,17 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     const h = harness;
     const { CoopdocsError, ErrorCode } = await import("../../src/core/coopdocs-error.js");
     h.answerer.behaviour = async () => {
-      throw new CoopdocsError(ErrorCode.QuestionInvalid, "The question is 2400 characters long; the limit is 2000.", "Ask one shorter question at a time.");
+      throw new CoopdocsError(
+        ErrorCode.QuestionInvalid,
+        "The question is 2400 characters long; the limit is 2000.",
+        "Ask one shorter question at a time.",
+      );
     };
     const { ts } = await mention(h, "x".repeat(2400));
     const message = await reply(h, ts);
-    expect(markdownText(message.blocks)).toBe("The question is 2400 characters long; the limit is 2000. Ask one shorter question at a time.");
+    expect(markdownText(message.blocks)).toBe(
+      "The question is 2400 characters long; the limit is 2000. Ask one shorter question at a time.",
+    );
     expect(message.text).not.toContain("Sorry");
   });
 
@@ -522,7 +675,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     const apology = await reply(h, ts);
     expect(String(apology.text)).toContain("Sorry, something went wrong");
     expect(h.logs.some((l) => l.level === "error" && l.message.includes("answering failed"))).toBe(true);
-    const cleared = await h.fake.waitFor(() => h.fake.callsOf("assistant.threads.setStatus")[1], 5000, "the status cleared");
+    const cleared = await h.fake.waitFor(
+      () => h.fake.callsOf("assistant.threads.setStatus")[1],
+      5000,
+      "the status cleared",
+    );
     expect(cleared.args).toMatchObject({ channel_id: CHANNEL, thread_ts: ts, status: "" });
   });
 
@@ -534,7 +691,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     };
     h.fake.failNext("chat.postMessage", { status: 200, body: { ok: false, error: "channel_not_found" } });
     const { ts } = await mention(h, "Anything?");
-    const cleared = await h.fake.waitFor(() => h.fake.callsOf("assistant.threads.setStatus")[1], 5000, "the status cleared");
+    const cleared = await h.fake.waitFor(
+      () => h.fake.callsOf("assistant.threads.setStatus")[1],
+      5000,
+      "the status cleared",
+    );
     expect(cleared.args).toMatchObject({ thread_ts: ts, status: "" });
     expect(repliesIn(h, ts)).toHaveLength(0);
   });
@@ -554,7 +715,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
   it("honours 429 Retry-After and delivers the answer once", async () => {
     harness = await startHarness();
     const h = harness;
-    h.fake.failNext("chat.startStream", { status: 429, headers: { "retry-after": "1" }, body: { ok: false, error: "ratelimited" } });
+    h.fake.failNext("chat.startStream", {
+      status: 429,
+      headers: { "retry-after": "1" },
+      body: { ok: false, error: "ratelimited" },
+    });
     const started = Date.now();
     const { ts } = await mention(h, "Rate limited?");
     await h.fake.waitFor(() => h.fake.callsOf("chat.stopStream")[0], 5000, "the retried stream");
@@ -581,7 +746,14 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(harness.fake.callsOf("auth.test")).toHaveLength(1);
     const { createSlackBot } = await import("../../src/slack/index.js");
     const bad = createSlackBot({
-      slack: { botToken: "xoxb-wrong", signingSecret: "s", mode: "http", port: 0, apiUrl: harness.fake.apiUrl, allowedChannels: [] },
+      slack: {
+        botToken: "xoxb-wrong",
+        signingSecret: "s",
+        mode: "http",
+        port: 0,
+        apiUrl: harness.fake.apiUrl,
+        allowedChannels: [],
+      },
       dataDir: harness.dataDir,
       answerer: harness.answerer,
       retryConfig: { retries: 0 },
@@ -598,7 +770,14 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     try {
       fake.script("apps.connections.open", () => ({ status: 200, body: { ok: false, error: "invalid_auth" } }));
       const bot = createSlackBot({
-        slack: { botToken: BOT_TOKEN, appToken: "xapp-1-A0APP-1-abcdef", mode: "socket", port: 0, apiUrl: fake.apiUrl, allowedChannels: [] },
+        slack: {
+          botToken: BOT_TOKEN,
+          appToken: "xapp-1-A0APP-1-abcdef",
+          mode: "socket",
+          port: 0,
+          apiUrl: fake.apiUrl,
+          allowedChannels: [],
+        },
         dataDir: "/tmp",
         answerer: new FakeAnswerer(),
         retryConfig: { retries: 0 },

@@ -42,7 +42,12 @@ async function askJsonCli(question: string): Promise<unknown> {
     return true;
   });
   vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const env = { CORPUS_DIR: fixture.config.corpusDir, INDEX_DIR: fixture.config.indexDir, LOG_LEVEL: "silent", PUBLIC_URL: publicUrl };
+  const env = {
+    CORPUS_DIR: fixture.config.corpusDir,
+    INDEX_DIR: fixture.config.indexDir,
+    LOG_LEVEL: "silent",
+    PUBLIC_URL: publicUrl,
+  };
   for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
   try {
     expect(await main(["ask", question, "--json"])).toBe(0);
@@ -60,7 +65,11 @@ function parseEvents(text: string): { event: string; data: string }[] {
     .filter((block) => block.trim() !== "")
     .map((block) => {
       const lines = block.split("\n");
-      const event = lines.find((l) => l.startsWith("event:"))?.slice(6).trim() ?? "message";
+      const event =
+        lines
+          .find((l) => l.startsWith("event:"))
+          ?.slice(6)
+          .trim() ?? "message";
       const data = lines
         .filter((l) => l.startsWith("data:"))
         .map((l) => l.slice(5).replace(/^ /, ""))
@@ -73,7 +82,9 @@ const fakeAnswer: Answer = {
   answer: "Streamed answer [1]",
   mode: "llm",
   found: true,
-  citations: [{ n: 1, file: wetlandFile, title: "T", section: "S", page: null, quote: "Volunteers counted migratory shorebirds" }],
+  citations: [
+    { n: 1, file: wetlandFile, title: "T", section: "S", page: null, quote: "Volunteers counted migratory shorebirds" },
+  ],
   passages: [],
 };
 
@@ -87,7 +98,10 @@ describe("JSON API", () => {
   it("POST /api/ask answers with citations whose url opens the source view", async () => {
     const response = await postJson(fixture.app, "/api/ask", { question: textQuestion });
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { found: boolean; citations: { file: string; url: string; quote: string }[] };
+    const body = (await response.json()) as {
+      found: boolean;
+      citations: { file: string; url: string; quote: string }[];
+    };
     expect(body.found).toBe(true);
     const first = body.citations[0];
     expect(first?.file).toBe(wetlandFile);
@@ -108,12 +122,18 @@ describe("JSON API", () => {
 
   it("links are relative to the server when no PUBLIC_URL is set", async () => {
     const app = createWebApp({ ...fixture.options, publicUrl: undefined });
-    const body = (await (await postJson(app, "/api/ask", { question: pdfQuestion })).json()) as { citations: { url: string; page: number }[] };
-    expect(body.citations[0]?.url).toMatch(new RegExp(`^/sources/${formatsPdf.replace(/\./g, "\\.")}\\?page=1&q=In\\+November\\+2007`));
+    const body = (await (await postJson(app, "/api/ask", { question: pdfQuestion })).json()) as {
+      citations: { url: string; page: number }[];
+    };
+    expect(body.citations[0]?.url).toMatch(
+      new RegExp(`^/sources/${formatsPdf.replace(/\./g, "\\.")}\\?page=1&q=In\\+November\\+2007`),
+    );
   });
 
   it("a question the documents do not answer gives the closest passages, each with a link", async () => {
-    const body = (await (await postJson(fixture.app, "/api/ask", { question: "Which colour is the lunar rover's paint?" })).json()) as {
+    const body = (await (
+      await postJson(fixture.app, "/api/ask", { question: "Which colour is the lunar rover's paint?" })
+    ).json()) as {
       found: boolean;
       citations: unknown[];
       closest: { url: string }[];
@@ -140,18 +160,32 @@ describe("JSON API", () => {
     const app = fixture.app;
     await expectApiError(await postJson(app, "/api/ask", { question: "" }), 400, "invalid_request");
     await expectApiError(await postJson(app, "/api/ask", { question: "   " }), 400, "invalid_request");
-    const tooLong = await expectApiError(await postJson(app, "/api/ask", { question: "why ".repeat(600) }), 400, "invalid_request");
+    const tooLong = await expectApiError(
+      await postJson(app, "/api/ask", { question: "why ".repeat(600) }),
+      400,
+      "invalid_request",
+    );
     expect(tooLong).toMatch(/2000/);
-    expect(await expectApiError(await postJson(app, "/api/ask", { question: 42 }), 400, "invalid_request")).toMatch(/question/);
+    expect(await expectApiError(await postJson(app, "/api/ask", { question: 42 }), 400, "invalid_request")).toMatch(
+      /question/,
+    );
     await expectApiError(await postJson(app, "/api/ask", {}), 400, "invalid_request");
     await expectApiError(await postJson(app, "/api/ask", ["What?"]), 400, "invalid_request");
     await expectApiError(await postJson(app, "/api/ask", { question: "What?", extra: true }), 400, "invalid_request");
     await expectApiError(await postJson(app, "/api/ask", { question: "What?", history: "no" }), 400, "invalid_request");
-    await expectApiError(await postJson(app, "/api/ask", { question: "What?", history: [{ role: "system", text: "x" }] }), 400, "invalid_request");
+    await expectApiError(
+      await postJson(app, "/api/ask", { question: "What?", history: [{ role: "system", text: "x" }] }),
+      400,
+      "invalid_request",
+    );
     const many = Array.from({ length: 21 }, () => ({ role: "user", text: "x" }));
     await expectApiError(await postJson(app, "/api/ask", { question: "What?", history: many }), 400, "invalid_request");
     await expectApiError(await postJson(app, "/api/ask", '{"question": "unterminated'), 400, "invalid_request");
-    await expectApiError(await postJson(app, "/api/ask", "What?", { "content-type": "text/plain" }), 415, "unsupported_media_type");
+    await expectApiError(
+      await postJson(app, "/api/ask", "What?", { "content-type": "text/plain" }),
+      415,
+      "unsupported_media_type",
+    );
     await expectApiError(await postJson(app, "/api/ask", { question: "x".repeat(300_000) }), 413, "payload_too_large");
   });
 
@@ -189,23 +223,38 @@ describe("JSON API", () => {
     expect(response.headers.get("content-type")).toMatch(/text\/event-stream/);
     const events = parseEvents(await response.text());
     expect(events.map((e) => e.event)).toEqual(["token", "token", "token", "answer"]);
-    expect(events.slice(0, 3).map((e) => e.data).join("")).toBe("Streamed answer [1]");
+    expect(
+      events
+        .slice(0, 3)
+        .map((e) => e.data)
+        .join(""),
+    ).toBe("Streamed answer [1]");
     const answer = JSON.parse(events[3]?.data ?? "{}") as { citations: { url: string }[] };
-    expect(answer.citations[0]?.url).toBe(`${publicUrl}/sources/${wetlandFile}?q=Volunteers+counted+migratory+shorebirds`);
+    expect(answer.citations[0]?.url).toBe(
+      `${publicUrl}/sources/${wetlandFile}?q=Volunteers+counted+migratory+shorebirds`,
+    );
   });
 
   it("POST /api/ask/stream gives the same answer as /api/ask, and the same 4xx errors", async () => {
-    const events = parseEvents(await (await postJson(fixture.app, "/api/ask/stream", { question: textQuestion })).text());
+    const events = parseEvents(
+      await (await postJson(fixture.app, "/api/ask/stream", { question: textQuestion })).text(),
+    );
     const last = events.at(-1);
     expect(last?.event).toBe("answer");
     const plain = await (await postJson(fixture.app, "/api/ask", { question: textQuestion })).json();
     expect(JSON.parse(last?.data ?? "{}")).toEqual(plain);
     await expectApiError(await postJson(fixture.app, "/api/ask/stream", { question: "" }), 400, "invalid_request");
-    await expectApiError(await postJson(fixture.app, "/api/ask/stream", "x", { "content-type": "text/plain" }), 415, "unsupported_media_type");
+    await expectApiError(
+      await postJson(fixture.app, "/api/ask/stream", "x", { "content-type": "text/plain" }),
+      415,
+      "unsupported_media_type",
+    );
   });
 
   it("GET /api/sources lists indexed and skipped files", async () => {
-    const body = (await (await fixture.app.request("/api/sources")).json()) as { sources: { file: string; status: string; chunks: number; year: number | null }[] };
+    const body = (await (await fixture.app.request("/api/sources")).json()) as {
+      sources: { file: string; status: string; chunks: number; year: number | null }[];
+    };
     const byFile = new Map(body.sources.map((s) => [s.file, s]));
     expect(byFile.get(wetlandFile)).toMatchObject({ status: "indexed", year: 2024 });
     expect(byFile.get(formatsPdf)).toMatchObject({ status: "indexed", format: "pdf" });
@@ -261,7 +310,11 @@ describe("pages", () => {
   });
 
   it("the text source view marks the cited passage and shows markup as text", async () => {
-    const page = await (await fixture.app.request(`/sources/${wetlandFile}?q=${encodeURIComponent("Each count was checked against photographs")}`)).text();
+    const page = await (
+      await fixture.app.request(
+        `/sources/${wetlandFile}?q=${encodeURIComponent("Each count was checked against photographs")}`,
+      )
+    ).text();
     expect(page).toMatch(/<div class="passage cited" id="cited"><p>Volunteers counted/);
     expect(page).toContain("Tidal Wetland Monitoring Pilot › Methods");
     expect(page).toContain("&lt;script&gt;window.injected = 1&lt;/script&gt;");
@@ -270,13 +323,17 @@ describe("pages", () => {
   });
 
   it("a quote in the link is escaped in the page", async () => {
-    const page = await (await fixture.app.request(`/sources/${wetlandFile}?q=${encodeURIComponent('"><script>alert(1)</script>')}`)).text();
+    const page = await (
+      await fixture.app.request(`/sources/${wetlandFile}?q=${encodeURIComponent('"><script>alert(1)</script>')}`)
+    ).text();
     expect(page).toContain('data-quote="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
     expect(page).not.toContain("<script>alert");
   });
 
   it("the PDF source view names the file, the page and the quote for pdf.js", async () => {
-    const response = await fixture.app.request(`/sources/${formatsPdf}?page=2&q=${encodeURIComponent("the 11th ASEAN-China Summit")}`);
+    const response = await fixture.app.request(
+      `/sources/${formatsPdf}?page=2&q=${encodeURIComponent("the 11th ASEAN-China Summit")}`,
+    );
     expect(response.status).toBe(200);
     const page = await response.text();
     expect(page).toContain(`data-pdf="/files/${formatsPdf}"`);
@@ -314,14 +371,24 @@ describe("pages", () => {
     const pdf = await fixture.app.request(`/files/${formatsPdf}`);
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
     const text = await fixture.app.request(`/files/${wetlandFile}`);
     expect(text.headers.get("content-disposition")).toMatch(/^attachment/);
     expect(text.headers.get("content-security-policy")).toMatch(/sandbox/);
   });
 
   it("serves the page scripts and pdf.js from the package", async () => {
-    for (const path of ["/assets/style.css", "/assets/ask.js", "/assets/quote-match.js", "/assets/pdfjs/pdf.min.mjs", "/assets/pdfjs/pdf.worker.min.mjs"]) {
+    for (const path of [
+      "/assets/style.css",
+      "/assets/ask.js",
+      "/assets/quote-match.js",
+      "/assets/pdfjs/pdf.min.mjs",
+      "/assets/pdfjs/pdf.worker.min.mjs",
+    ]) {
       const response = await fixture.app.request(path);
       expect(response.status, path).toBe(200);
       expect(response.headers.get("content-type"), path).toMatch(/text\/(css|javascript)/);

@@ -62,112 +62,135 @@ async function quoteOnScreen(page: Page): Promise<{ visible: boolean; text: stri
 const flat = (text: string) => text.replace(/[\s-]+/g, "");
 
 describe("web page in Chromium", () => {
-  it("a text document: the answer streams in, citation 1 opens the passage highlighted on screen", async () => {
-    consoleErrors = [];
-    const page = await openPage();
-    await page.goto(`${server.url}/`);
-    await ask(page, "How often did volunteers count migratory shorebirds?");
-    const answer = await page.textContent(".turn .answer-text");
-    expect(answer).toMatch(/every spring/);
-    const first = page.locator(".citations a.citation-link").first();
-    expect(await first.textContent()).toMatch(/^\[1\] Tidal Wetland Monitoring Pilot/);
-    await first.click();
-    await page.waitForSelector('body[data-ready="true"]');
-    expect(page.url()).toContain(`/sources/${wetlandFile}?q=`);
-    expect(await page.getAttribute("body", "data-quote")).toBe("found");
-    const quote = await quoteOnScreen(page);
-    expect(quote.visible).toBe(true);
-    expect(quote.text).toContain("Volunteers counted migratory shorebirds");
-    expect(await page.locator("#cited mark.quote").count()).toBeGreaterThan(0);
-    expect(await page.textContent("#section-path")).toContain("Methods");
-    await page.close();
-    expect(consoleErrors).toEqual([]);
-  }, browserTestMs);
+  it(
+    "a text document: the answer streams in, citation 1 opens the passage highlighted on screen",
+    async () => {
+      consoleErrors = [];
+      const page = await openPage();
+      await page.goto(`${server.url}/`);
+      await ask(page, "How often did volunteers count migratory shorebirds?");
+      const answer = await page.textContent(".turn .answer-text");
+      expect(answer).toMatch(/every spring/);
+      const first = page.locator(".citations a.citation-link").first();
+      expect(await first.textContent()).toMatch(/^\[1\] Tidal Wetland Monitoring Pilot/);
+      await first.click();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toContain(`/sources/${wetlandFile}?q=`);
+      expect(await page.getAttribute("body", "data-quote")).toBe("found");
+      const quote = await quoteOnScreen(page);
+      expect(quote.visible).toBe(true);
+      expect(quote.text).toContain("Volunteers counted migratory shorebirds");
+      expect(await page.locator("#cited mark.quote").count()).toBeGreaterThan(0);
+      expect(await page.textContent("#section-path")).toContain("Methods");
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    },
+    browserTestMs,
+  );
 
-  it("a PDF at phone width: citation 1 opens the page in pdf.js with the quote highlighted on screen", async () => {
-    consoleErrors = [];
-    const page = await openPage(390, 844);
-    await page.goto(`${server.url}/`);
-    await ask(page, "When did China's top leader propose to set up the center?");
-    const first = page.locator(".citations a.citation-link").first();
-    expect(await first.textContent()).toContain("p. 1");
-    await first.click();
-    await page.waitForSelector('body[data-ready="true"]');
-    expect(page.url()).toContain(`/sources/${formatsPdf}?page=1&q=`);
-    expect(await page.getAttribute("body", "data-quote")).toBe("found");
-    expect(await page.locator(".textLayer mark.quote").count()).toBeGreaterThan(0);
-    const quote = await quoteOnScreen(page);
-    expect(quote.visible).toBe(true);
-    expect(flat(quote.text)).toContain(flat("In November 2007, China’s top leader proposed"));
-    expect(await page.textContent("#page-count")).toBe(" of 2");
-    const fits = await page.evaluate<{ canvas: number; scroll: number; width: number }>(`({
+  it(
+    "a PDF at phone width: citation 1 opens the page in pdf.js with the quote highlighted on screen",
+    async () => {
+      consoleErrors = [];
+      const page = await openPage(390, 844);
+      await page.goto(`${server.url}/`);
+      await ask(page, "When did China's top leader propose to set up the center?");
+      const first = page.locator(".citations a.citation-link").first();
+      expect(await first.textContent()).toContain("p. 1");
+      await first.click();
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toContain(`/sources/${formatsPdf}?page=1&q=`);
+      expect(await page.getAttribute("body", "data-quote")).toBe("found");
+      expect(await page.locator(".textLayer mark.quote").count()).toBeGreaterThan(0);
+      const quote = await quoteOnScreen(page);
+      expect(quote.visible).toBe(true);
+      expect(flat(quote.text)).toContain(flat("In November 2007, China’s top leader proposed"));
+      expect(await page.textContent("#page-count")).toBe(" of 2");
+      const fits = await page.evaluate<{ canvas: number; scroll: number; width: number }>(`({
       canvas: document.querySelector("#pdf-page canvas")?.getBoundingClientRect().width ?? 0,
       scroll: document.documentElement.scrollWidth,
       width: window.innerWidth,
     })`);
-    expect(fits.canvas).toBeGreaterThan(200);
-    expect(fits.scroll).toBeLessThanOrEqual(fits.width);
-    // Page navigation: the next page renders without a quote to look for.
-    await page.click("#next-page");
-    await page.waitForSelector('body[data-ready="true"]');
-    expect(page.url()).toContain("page=2");
-    expect(await page.locator("#pdf-page canvas").count()).toBe(1);
-    // A passage that starts on page 1 may hold a sentence printed on page 2: that page is shown.
-    await page.goto(`${server.url}/sources/${formatsPdf}?page=1&q=${encodeURIComponent("making a regional contribution to South-South Environmental Cooperation")}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.getAttribute("body", "data-quote")).toBe("found");
-    expect(await page.textContent("#shown-page")).toBe("2");
-    expect((await quoteOnScreen(page)).visible).toBe(true);
-    await page.close();
-    expect(consoleErrors).toEqual([]);
-  }, browserTestMs);
+      expect(fits.canvas).toBeGreaterThan(200);
+      expect(fits.scroll).toBeLessThanOrEqual(fits.width);
+      // Page navigation: the next page renders without a quote to look for.
+      await page.click("#next-page");
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(page.url()).toContain("page=2");
+      expect(await page.locator("#pdf-page canvas").count()).toBe(1);
+      // A passage that starts on page 1 may hold a sentence printed on page 2: that page is shown.
+      await page.goto(
+        `${server.url}/sources/${formatsPdf}?page=1&q=${encodeURIComponent("making a regional contribution to South-South Environmental Cooperation")}`,
+      );
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.getAttribute("body", "data-quote")).toBe("found");
+      expect(await page.textContent("#shown-page")).toBe("2");
+      expect((await quoteOnScreen(page)).visible).toBe(true);
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    },
+    browserTestMs,
+  );
 
-  it("not in the documents: the closest passages open the source view; follow-ups and Markdown copy", async () => {
-    consoleErrors = [];
-    const page = await openPage();
-    await page.goto(`${server.url}/`);
-    await ask(page, "Which colour is the lunar rover's paint?");
-    expect(await page.textContent(".turn .answer")).toMatch(/could not find/i);
-    expect(await page.textContent(".turn h3")).toBe("Closest passages");
-    const closest = page.locator(".citations a.citation-link");
-    expect(await closest.count()).toBeGreaterThan(0);
-    expect(await closest.first().getAttribute("href")).toMatch(/^\/sources\//);
+  it(
+    "not in the documents: the closest passages open the source view; follow-ups and Markdown copy",
+    async () => {
+      consoleErrors = [];
+      const page = await openPage();
+      await page.goto(`${server.url}/`);
+      await ask(page, "Which colour is the lunar rover's paint?");
+      expect(await page.textContent(".turn .answer")).toMatch(/could not find/i);
+      expect(await page.textContent(".turn h3")).toBe("Closest passages");
+      const closest = page.locator(".citations a.citation-link");
+      expect(await closest.count()).toBeGreaterThan(0);
+      expect(await closest.first().getAttribute("href")).toMatch(/^\/sources\//);
 
-    await ask(page, "How often did volunteers count migratory shorebirds?");
-    await ask(page, "And what was each count checked against?");
-    expect(await page.locator(".turn").count()).toBe(3);
-    expect(await page.locator(".turn").nth(2).textContent()).toContain("photographs");
-    await page.click("#copy-markdown");
-    const markdown = (await page.getAttribute("#copy-markdown", "data-markdown")) ?? "";
-    expect(markdown).toContain("photographs");
-    expect(markdown).toMatch(/\*\*References\*\*\n\n1\. Tidal Wetland Monitoring Pilot/);
-    expect(markdown).toContain(`${server.url}/sources/${wetlandFile}?q=`);
-    await page.close();
-    expect(consoleErrors.filter((e) => !/clipboard|Write permission/i.test(e))).toEqual([]);
-  }, browserTestMs);
+      await ask(page, "How often did volunteers count migratory shorebirds?");
+      await ask(page, "And what was each count checked against?");
+      expect(await page.locator(".turn").count()).toBe(3);
+      expect(await page.locator(".turn").nth(2).textContent()).toContain("photographs");
+      await page.click("#copy-markdown");
+      const markdown = (await page.getAttribute("#copy-markdown", "data-markdown")) ?? "";
+      expect(markdown).toContain("photographs");
+      expect(markdown).toMatch(/\*\*References\*\*\n\n1\. Tidal Wetland Monitoring Pilot/);
+      expect(markdown).toContain(`${server.url}/sources/${wetlandFile}?q=`);
+      await page.close();
+      expect(consoleErrors.filter((e) => !/clipboard|Write permission/i.test(e))).toEqual([]);
+    },
+    browserTestMs,
+  );
 
-  it("<script> in a question and in a document shows as text and never runs", async () => {
-    consoleErrors = [];
-    const page = await openPage();
-    await page.goto(`${server.url}/`);
-    const question = '<script>window.injected = 1</script><img src=x onerror="window.injected = 2"> volunteers shorebirds';
-    await ask(page, question);
-    expect(await page.textContent(".turn .question")).toBe(question);
-    expect(await page.locator(".turn .question img").count()).toBe(0);
-    await page.goto(`${server.url}/sources/${wetlandFile}?q=${encodeURIComponent("markup that must show as text")}`);
-    await page.waitForSelector('body[data-ready="true"]');
-    expect(await page.textContent("#cited")).toContain("<script>window.injected = 1</script> <b>not bold</b>");
-    expect(await page.locator("#document b, #document script").count()).toBe(0);
-    expect(await page.evaluate<unknown>("window.injected")).toBeUndefined();
-    await page.close();
-    expect(consoleErrors).toEqual([]);
-  }, browserTestMs);
+  it(
+    "<script> in a question and in a document shows as text and never runs",
+    async () => {
+      consoleErrors = [];
+      const page = await openPage();
+      await page.goto(`${server.url}/`);
+      const question =
+        '<script>window.injected = 1</script><img src=x onerror="window.injected = 2"> volunteers shorebirds';
+      await ask(page, question);
+      expect(await page.textContent(".turn .question")).toBe(question);
+      expect(await page.locator(".turn .question img").count()).toBe(0);
+      await page.goto(`${server.url}/sources/${wetlandFile}?q=${encodeURIComponent("markup that must show as text")}`);
+      await page.waitForSelector('body[data-ready="true"]');
+      expect(await page.textContent("#cited")).toContain("<script>window.injected = 1</script> <b>not bold</b>");
+      expect(await page.locator("#document b, #document script").count()).toBe(0);
+      expect(await page.evaluate<unknown>("window.injected")).toBeUndefined();
+      await page.close();
+      expect(consoleErrors).toEqual([]);
+    },
+    browserTestMs,
+  );
 
-  it("a file that is not indexed shows the not-found page", async () => {
-    const page = await openPage();
-    const response = await page.goto(`${server.url}/sources/notes.xyz`);
-    expect(response?.status()).toBe(404);
-    expect(await page.textContent("#not-found-message")).toContain("not in the index");
-    await page.close();
-  }, browserTestMs);
+  it(
+    "a file that is not indexed shows the not-found page",
+    async () => {
+      const page = await openPage();
+      const response = await page.goto(`${server.url}/sources/notes.xyz`);
+      expect(response?.status()).toBe(404);
+      expect(await page.textContent("#not-found-message")).toContain("not in the index");
+      await page.close();
+    },
+    browserTestMs,
+  );
 });

@@ -17,7 +17,9 @@ try {
   await cp(realCorpusDir, corpusDir, { recursive: true });
   await rm(path.join(corpusDir, "caec-about-us.txt"));
   await copyFile(path.join(sharedDir, "formats", formatsPdf), path.join(corpusDir, formatsPdf));
-  const manifest = JSON.parse(await readFile(path.join(corpusDir, "manifest.json"), "utf8")) as { documents: { file: string }[] };
+  const manifest = JSON.parse(await readFile(path.join(corpusDir, "manifest.json"), "utf8")) as {
+    documents: { file: string }[];
+  };
   for (const d of manifest.documents) if (d.file === "caec-about-us.txt") d.file = formatsPdf;
   await writeFile(path.join(corpusDir, "manifest.json"), JSON.stringify(manifest, null, 2));
   const config = loadConfig({ CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir, "index"), LOG_LEVEL: "warn" }, dir);
@@ -44,7 +46,9 @@ try {
     await page.screenshot({ path: path.join(docs, "web-sources.png") });
     const phone = await browser.context.newPage();
     await phone.setViewportSize({ width: 390, height: 844 });
-    await phone.goto(`${server.url}/sources/china-asean-strategy-2009-2015.txt?q=${encodeURIComponent("the ASEAN Leaders signed the Cha-am Hua Hin Declaration on the Roadmap")}`);
+    await phone.goto(
+      `${server.url}/sources/china-asean-strategy-2009-2015.txt?q=${encodeURIComponent("the ASEAN Leaders signed the Cha-am Hua Hin Declaration on the Roadmap")}`,
+    );
     await phone.waitForSelector('body[data-ready="true"]');
     await phone.screenshot({ path: path.join(docs, "web-source-text-phone.png") });
   } finally {

@@ -40,7 +40,10 @@ export interface WebFixture {
 }
 
 /** A corpus of the note above and a real PDF from shared/formats, indexed once, and the web app over it. */
-export async function createWebFixture(overrides: Partial<WebAppOptions> = {}, env: Record<string, string> = {}): Promise<WebFixture> {
+export async function createWebFixture(
+  overrides: Partial<WebAppOptions> = {},
+  env: Record<string, string> = {},
+): Promise<WebFixture> {
   const dir = await mkdtemp(path.join(tmpdir(), "coopdocs-web-"));
   const corpusDir = path.join(dir, "corpus");
   await mkdir(corpusDir);
@@ -48,7 +51,10 @@ export async function createWebFixture(overrides: Partial<WebAppOptions> = {}, e
   try {
     await copyFile(path.join(sharedDir, "formats", formatsPdf), path.join(corpusDir, formatsPdf));
   } catch (error) {
-    throw new Error(`The web tests need ${formatsPdf} from shared/formats (looked in ${sharedDir}; set COOPDOCS_SHARED_DIR).`, { cause: error });
+    throw new Error(
+      `The web tests need ${formatsPdf} from shared/formats (looked in ${sharedDir}; set COOPDOCS_SHARED_DIR).`,
+      { cause: error },
+    );
   }
   await writeFile(
     path.join(corpusDir, "manifest.json"),
@@ -62,7 +68,13 @@ export async function createWebFixture(overrides: Partial<WebAppOptions> = {}, e
   // A file ingest does not read: listed as not indexed, never served.
   await writeFile(path.join(corpusDir, "notes.xyz"), "not a document");
   const config = loadConfig(
-    { CORPUS_DIR: corpusDir, INDEX_DIR: path.join(dir, "index"), DATA_DIR: path.join(dir, "data"), LOG_LEVEL: "silent", ...env },
+    {
+      CORPUS_DIR: corpusDir,
+      INDEX_DIR: path.join(dir, "index"),
+      DATA_DIR: path.join(dir, "data"),
+      LOG_LEVEL: "silent",
+      ...env,
+    },
     dir,
   );
   const answerer = await createAnswerService(config);
@@ -72,5 +84,12 @@ export async function createWebFixture(overrides: Partial<WebAppOptions> = {}, e
     publicUrl: config.web.publicUrl,
     ...overrides,
   };
-  return { dir, config, answerer, options, app: createWebApp(options), cleanup: () => rm(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    config,
+    answerer,
+    options,
+    app: createWebApp(options),
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
 }

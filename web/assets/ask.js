@@ -22,7 +22,9 @@ function element(tag, className, text) {
 }
 
 function where(c) {
-  return [c.title || c.file, c.section, c.page !== null && c.page !== undefined ? `p. ${c.page}` : ""].filter(Boolean).join(" — ");
+  return [c.title || c.file, c.section, c.page !== null && c.page !== undefined ? `p. ${c.page}` : ""]
+    .filter(Boolean)
+    .join(" — ");
 }
 
 /** The answer text with each [n] turned into a link to citation n's passage. */
@@ -131,7 +133,12 @@ async function ask(question) {
   // The API takes at most 20 earlier turns of 8,000 characters; the latest ones matter for a follow-up.
   history.push(
     { role: "user", text: question },
-    { role: "assistant", text: answer.answer.slice(0, 8000), passageIds: (answer.passageIds ?? []).slice(0, 100), found: answer.found },
+    {
+      role: "assistant",
+      text: answer.answer.slice(0, 8000),
+      passageIds: (answer.passageIds ?? []).slice(0, 100),
+      found: answer.found,
+    },
   );
   history = history.slice(-20);
   lastAnswer = answer;

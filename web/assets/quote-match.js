@@ -78,7 +78,8 @@ export function showQuote(marks, statusElement) {
     if (statusElement) statusElement.textContent = "The quoted passage is highlighted.";
     document.body.dataset.quote = "found";
   } else {
-    if (statusElement) statusElement.textContent = "The quoted words were not found here; the cited passage is marked where known.";
+    if (statusElement)
+      statusElement.textContent = "The quoted words were not found here; the cited passage is marked where known.";
     document.body.dataset.quote = "missing";
   }
 }

@@ -29,7 +29,11 @@ async function renderPage(doc, number) {
     viewport,
     transform: ratio === 1 ? null : [ratio, 0, 0, ratio, 0, 0],
   }).promise;
-  const textLayer = new pdfjsLib.TextLayer({ textContentSource: page.streamTextContent(), container: textLayerDiv, viewport });
+  const textLayer = new pdfjsLib.TextLayer({
+    textContentSource: page.streamTextContent(),
+    container: textLayerDiv,
+    viewport,
+  });
   await textLayer.render();
   return textLayerDiv;
 }

@@ -8,7 +8,10 @@ export const registerAsk: RegisterCommand = (program) => {
     .command("ask")
     .description("Answer one question, with citations.")
     .argument("<question...>", "the question (quote it in the shell)")
-    .option("--json", "print one JSON object: {answer, mode, citations, found, closest}; citations carry `url` when PUBLIC_URL is set")
+    .option(
+      "--json",
+      "print one JSON object: {answer, mode, citations, found, closest}; citations carry `url` when PUBLIC_URL is set",
+    )
     // A question may start with "-" ("-5 °C targets?") without a `--` before it.
     .allowUnknownOption()
     .action(async (words: string[], options: { json?: boolean }) => {

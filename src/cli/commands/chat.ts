@@ -15,7 +15,11 @@ import type { RegisterCommand } from "./index.js";
 export async function runChat(config: Config, logger: Logger, ready?: AnswerService): Promise<void> {
   const service =
     ready ??
-    (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch }));
+    (await createAnswerService(config, {
+      logger,
+      onProgress: createIngestProgress(logger),
+      watchCorpus: config.corpusWatch,
+    }));
   const interactive = process.stdin.isTTY === true;
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: interactive, prompt: "\n> " });
   const history: ConversationTurn[] = [];
@@ -37,7 +41,12 @@ export async function runChat(config: Config, logger: Logger, ready?: AnswerServ
           history.push(
             { role: "user", text: line },
             // The evidence goes with the turn, so "which of those…" can narrow it.
-            { role: "assistant", text: answer.answer, passageIds: answer.passages.map((p) => p.id), found: answer.found },
+            {
+              role: "assistant",
+              text: answer.answer,
+              passageIds: answer.passages.map((p) => p.id),
+              found: answer.found,
+            },
           );
         } catch (error) {
           if (!(error instanceof CoopdocsError)) throw error;

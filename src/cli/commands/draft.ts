@@ -20,7 +20,11 @@ export interface DraftRunOptions {
  * the extractive answer on the topic as source material, with a note saying drafting needs an LLM.
  * Prints the text then the numbered sources, or with `json` the same object as `ask --json`.
  */
-export async function runDraft(answerer: QuestionAnswerer, topic: string, options: DraftRunOptions = {}): Promise<Answer> {
+export async function runDraft(
+  answerer: QuestionAnswerer,
+  topic: string,
+  options: DraftRunOptions = {},
+): Promise<Answer> {
   const write = options.write ?? ((text: string) => process.stdout.write(text));
   const printer = createAnswerPrinter(write);
   const onToken = options.stream && !options.json ? printer.onToken : undefined;

@@ -15,7 +15,11 @@ const exitMarginMs = 5_000;
 export async function runSlackBot({ config, logger }: CliContext, ready?: AnswerService): Promise<void> {
   const answerer =
     ready ??
-    (await createAnswerService(config, { logger, onProgress: createIngestProgress(logger), watchCorpus: config.corpusWatch }));
+    (await createAnswerService(config, {
+      logger,
+      onProgress: createIngestProgress(logger),
+      watchCorpus: config.corpusWatch,
+    }));
   const bot = createSlackBot({
     slack: config.slack,
     dataDir: config.dataDir,

@@ -9,11 +9,16 @@ import { missingSlackMessage, runSlackBot } from "./slack.js";
 import { runWebServer, untilSignal } from "./web.js";
 
 /** A web page that cannot start (port taken) is reported; the bot or the chat still runs. */
-async function tryWebServer(start: () => Promise<RunningWebServer>, logger: Logger): Promise<RunningWebServer | undefined> {
+async function tryWebServer(
+  start: () => Promise<RunningWebServer>,
+  logger: Logger,
+): Promise<RunningWebServer | undefined> {
   try {
     return await start();
   } catch (error) {
-    logger.error(`The web page could not start (${error instanceof Error ? error.message : String(error)}); set WEB_PORT to a free port.`);
+    logger.error(
+      `The web page could not start (${error instanceof Error ? error.message : String(error)}); set WEB_PORT to a free port.`,
+    );
     return undefined;
   }
 }
@@ -26,7 +31,9 @@ async function tryWebServer(start: () => Promise<RunningWebServer>, logger: Logg
 export const registerStart: RegisterCommand = (program) => {
   program
     .command("start")
-    .description("Build the index if missing or stale, then run the web page and the Slack bot (or the local chat without Slack settings).")
+    .description(
+      "Build the index if missing or stale, then run the web page and the Slack bot (or the local chat without Slack settings).",
+    )
     .action(async () => {
       const context = createCliContext();
       const { config, logger } = context;

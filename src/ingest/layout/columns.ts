@@ -21,7 +21,8 @@ export function findGutter(segments: LineSegment[], pageWidth: number, bodySize:
     // Counted per line: a line covers x when one of its items does (the gap between columns is not covered).
     const covered = new Set<number>();
     for (const item of s.items) {
-      for (let x = Math.max(lo, Math.floor(item.x)); x <= Math.min(hi, Math.ceil(item.x + item.width)); x++) covered.add(x);
+      for (let x = Math.max(lo, Math.floor(item.x)); x <= Math.min(hi, Math.ceil(item.x + item.width)); x++)
+        covered.add(x);
     }
     for (const x of covered) crossing[x - lo] = (crossing[x - lo] ?? 0) + 1;
   }

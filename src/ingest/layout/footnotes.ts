@@ -20,7 +20,8 @@ export function splitFootnotes(lines: LineSegment[], bodySize: number): Footnote
   let first = lines.length;
   while (first > 0 && (lines[first - 1]?.size ?? bodySize) <= bodySize * footnoteSizeShare) first--;
   const block = lines.slice(first);
-  if (block.length === 0 || first === 0 || !footnoteStart.test(block[0]?.text ?? "")) return { body: lines, footnotes: [] };
+  if (block.length === 0 || first === 0 || !footnoteStart.test(block[0]?.text ?? ""))
+    return { body: lines, footnotes: [] };
   // The block must sit below the body, not beside it (a small-type sidebar or caption at the foot of a column).
   const lastBody = lines[first - 1];
   if (lastBody && Math.max(...block.map((l) => l.y)) > lastBody.y) return { body: lines, footnotes: [] };

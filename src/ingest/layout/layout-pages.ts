@@ -49,7 +49,11 @@ function hyphenatedWords(pages: LineSegment[][]): Set<string> {
  * on the first line. A hyphen before a capital or digit ("China-/ASEAN", "2009-/2015") or one the
  * document also prints inside a line stays; a typesetter's hyphen ("environ-/mental") goes.
  */
-function joinBrokenWord(previous: string, next: string, compounds: Set<string>): { previous: string; next: string } | undefined {
+function joinBrokenWord(
+  previous: string,
+  next: string,
+  compounds: Set<string>,
+): { previous: string; next: string } | undefined {
   const head = /(\p{L}+)-$/u.exec(previous);
   const tail = /^(\S+)\s*/u.exec(next);
   if (!head?.[1] || !tail?.[1]) return undefined;
@@ -99,7 +103,12 @@ export function layoutPages(pages: PositionedPage[]): LaidOutPage[] {
 
 /** `layoutPages`, plus the running title (the longest running header), which is usually the document's title. */
 export function layoutDocument(pages: PositionedPage[]): { pages: LaidOutPage[]; runningTitle?: string } {
-  const segmented: SegmentedPage[] = pages.map((p) => ({ page: p.page, width: p.width, height: p.height, segments: buildSegments(p.items) }));
+  const segmented: SegmentedPage[] = pages.map((p) => ({
+    page: p.page,
+    width: p.width,
+    height: p.height,
+    segments: buildSegments(p.items),
+  }));
   const { pages: withoutRunning, removed } = removeRunningLines(segmented);
   const runningTexts = new Set(removed.map(squash).filter((t) => t.length >= 12));
   const bodySize = dominantSize(pages.flatMap((p) => p.items));
@@ -137,7 +146,9 @@ export function layoutDocument(pages: PositionedPage[]): { pages: LaidOutPage[];
   }
 
   const headers = removed.filter((t) => t.length >= 12 && !/^\d|\d$/.test(t));
-  const runningTitle = headers.sort((a, b) => headers.filter((h) => h === b).length - headers.filter((h) => h === a).length)[0];
+  const runningTitle = headers.sort(
+    (a, b) => headers.filter((h) => h === b).length - headers.filter((h) => h === a).length,
+  )[0];
   const laidOut = pageLines.map((p) => ({
     page: p.page,
     text: p.lines

@@ -20,6 +20,11 @@ export interface PdfJsRenderablePage {
  */
 export async function openPdf(bytes: Uint8Array): Promise<PdfJsDocument> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const task = pdfjs.getDocument({ data: new Uint8Array(bytes), verbosity: 0, isEvalSupported: false, useSystemFonts: false });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  });
   return (await task.promise) as unknown as PdfJsDocument;
 }

@@ -83,7 +83,8 @@ export function removeRunningLines(pages: SegmentedPage[]): { pages: SegmentedPa
     // A lone part of a header row ("About Us" beside the repeated title) goes with the rest of its row.
     for (const segment of [...drop]) {
       for (const other of candidates[pageIndex] ?? []) {
-        if (other.zone !== "edge" && other.segment.y === segment.y && other.segment.text.length <= 80) drop.add(other.segment);
+        if (other.zone !== "edge" && other.segment.y === segment.y && other.segment.text.length <= 80)
+          drop.add(other.segment);
       }
     }
     for (const segment of drop) removed.push(segment.text);

@@ -21,7 +21,11 @@ export const docxLoader: DocumentLoader = {
     try {
       html = (await mammoth.convertToHtml({ buffer: bytes }, { styleMap })).value;
     } catch (error) {
-      throw unreadable(file, `the Word file could not be read (${error instanceof Error ? error.message : String(error)}).`, error);
+      throw unreadable(
+        file,
+        `the Word file could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        error,
+      );
     }
     const { text, footnotes } = htmlToText(html, { footnoteIds: /^(foot|end)note-/ });
     if (text.trim() === "") throw unreadable(file, "the Word file holds no text.");

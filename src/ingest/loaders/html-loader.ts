@@ -17,7 +17,10 @@ export const htmlLoader: DocumentLoader = {
     const { document } = parseHTML(html);
     const pageTitle = document.querySelector("title")?.textContent?.trim() || undefined;
     // Readability reads the document it is given destructively; it gets its own parse.
-    const article = new Readability(parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: false }).parse();
+    const article = new Readability(
+      parseHTML(html).document as unknown as ConstructorParameters<typeof Readability>[0],
+      { keepClasses: false },
+    ).parse();
     const content = article?.content ?? document.querySelector("article, main, body")?.innerHTML ?? "";
     const { text } = htmlToText(content);
     const title = article?.title?.trim() || pageTitle;

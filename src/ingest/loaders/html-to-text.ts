@@ -9,8 +9,33 @@ interface DomNode {
   getAttribute?(name: string): string | null;
 }
 
-const blockTags = new Set(["P", "DIV", "SECTION", "ARTICLE", "MAIN", "HEADER", "BLOCKQUOTE", "FIGURE", "FIGCAPTION", "PRE", "DD", "DT", "ADDRESS"]);
-const skipTags = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "SVG", "NAV", "FOOTER", "ASIDE", "BUTTON", "FORM"]);
+const blockTags = new Set([
+  "P",
+  "DIV",
+  "SECTION",
+  "ARTICLE",
+  "MAIN",
+  "HEADER",
+  "BLOCKQUOTE",
+  "FIGURE",
+  "FIGCAPTION",
+  "PRE",
+  "DD",
+  "DT",
+  "ADDRESS",
+]);
+const skipTags = new Set([
+  "SCRIPT",
+  "STYLE",
+  "NOSCRIPT",
+  "TEMPLATE",
+  "SVG",
+  "NAV",
+  "FOOTER",
+  "ASIDE",
+  "BUTTON",
+  "FORM",
+]);
 
 function inlineText(node: DomNode): string {
   if (node.nodeType === 3) return node.textContent ?? "";
@@ -20,14 +45,21 @@ function inlineText(node: DomNode): string {
   return Array.from(node.childNodes).map(inlineText).join("");
 }
 
-const clean = (text: string) => text.replace(/[ \t\u00a0]+/g, " ").replace(/ ?\n ?/g, "\n").trim();
+const clean = (text: string) =>
+  text
+    .replace(/[ \t\u00a0]+/g, " ")
+    .replace(/ ?\n ?/g, "\n")
+    .trim();
 
 /**
  * Turns HTML into the text ingest parses: headings as Markdown `#` lines (h1 → #, h2 → ##, …), one
  * paragraph per block separated by blank lines, list items as "• …", table rows as cells joined by " | ".
  * `headingShift` moves every heading down (a Word title is h1, its first-level headings h2).
  */
-export function htmlToText(html: string, options: { footnoteIds?: RegExp } = {}): { text: string; footnotes: string[] } {
+export function htmlToText(
+  html: string,
+  options: { footnoteIds?: RegExp } = {},
+): { text: string; footnotes: string[] } {
   const { document } = parseHTML(`<!doctype html><html><body>${html}</body></html>`);
   const out: string[] = [];
   const footnotes: string[] = [];

@@ -69,7 +69,11 @@ export const pdfLoader: DocumentLoader = {
       return { file, format: "pdf", pages, prepared: true, pageCount: doc.numPages, ...(title ? { title } : {}) };
     } catch (error) {
       if (error instanceof Error && error.name === "CoopdocsError") throw error;
-      throw unreadable(file, `the PDF could not be read (${error instanceof Error ? error.message : String(error)}).`, error);
+      throw unreadable(
+        file,
+        `the PDF could not be read (${error instanceof Error ? error.message : String(error)}).`,
+        error,
+      );
     } finally {
       await doc.destroy().catch(() => undefined);
     }

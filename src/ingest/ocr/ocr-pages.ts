@@ -27,7 +27,13 @@ async function startTesseract(): Promise<TesseractWorker> {
   const require = createRequire(import.meta.url);
   const eng = require("@tesseract.js-data/eng") as { langPath: string; gzip: boolean };
   const { createWorker } = await import("tesseract.js");
-  const worker = await createWorker("eng", 1, { langPath: eng.langPath, gzip: eng.gzip, cacheMethod: "none", logger: () => undefined, errorHandler: () => undefined });
+  const worker = await createWorker("eng", 1, {
+    langPath: eng.langPath,
+    gzip: eng.gzip,
+    cacheMethod: "none",
+    logger: () => undefined,
+    errorHandler: () => undefined,
+  });
   return worker as unknown as TesseractWorker;
 }
 
@@ -35,14 +41,18 @@ async function startTesseract(): Promise<TesseractWorker> {
 // scan read as characters ("jE", "|"), not text.
 const edgeNoiseChars = 3;
 
-const isEdgeNoise = (line: string) => line === "" || isPageFurniture(line) || line.replace(/[^\p{L}\p{N}]/gu, "").length <= edgeNoiseChars;
+const isEdgeNoise = (line: string) =>
+  line === "" || isPageFurniture(line) || line.replace(/[^\p{L}\p{N}]/gu, "").length <= edgeNoiseChars;
 
 /** OCR text as page text: the page number line dropped, words broken at line ends joined. */
 export function tidyOcrText(text: string): string {
   const lines = text.split("\n").map((l) => l.trim());
   while (lines.length > 0 && isEdgeNoise(lines[0] ?? "")) lines.shift();
   while (lines.length > 0 && isEdgeNoise(lines.at(-1) ?? "")) lines.pop();
-  return lines.join("\n").replace(/(\p{Ll})-\n(\p{Ll})/gu, "$1$2").replace(/\n{3,}/g, "\n\n");
+  return lines
+    .join("\n")
+    .replace(/(\p{Ll})-\n(\p{Ll})/gu, "$1$2")
+    .replace(/\n{3,}/g, "\n\n");
 }
 
 /**
@@ -60,7 +70,11 @@ export async function ocrPages(
     canvas = (await import("@napi-rs/canvas")) as unknown as CanvasModule;
     worker = await startTesseract();
   } catch (error) {
-    return { ok: false, pages: [], reason: `OCR is not available here (${error instanceof Error ? error.message : String(error)})` };
+    return {
+      ok: false,
+      pages: [],
+      reason: `OCR is not available here (${error instanceof Error ? error.message : String(error)})`,
+    };
   }
   const out: { page: number; text: string }[] = [];
   try {
@@ -81,5 +95,7 @@ export async function ocrPages(
   } finally {
     await worker.terminate().catch(() => undefined);
   }
-  return out.length > 0 ? { ok: true, pages: out } : { ok: false, pages: [], reason: "OCR found no text on the image-only pages" };
+  return out.length > 0
+    ? { ok: true, pages: out }
+    : { ok: false, pages: [], reason: "OCR found no text on the image-only pages" };
 }

@@ -89,7 +89,13 @@ function registerFeedback(app: App, runtime: BotRuntime): void {
     const replaced = runtime.votes.cast(`${channel}:${messageTs}`, user, rating);
     try {
       if (replaced !== rating) {
-        const entry = await feedbackEntry(runtime, answerId, { rating, user, channel, messageTs, fallbackText: body.message?.text });
+        const entry = await feedbackEntry(runtime, answerId, {
+          rating,
+          user,
+          channel,
+          messageTs,
+          fallbackText: body.message?.text,
+        });
         await runtime.feedbackLog.append({ ...entry, ...(replaced ? { replaces: replaced } : {}) });
         runtime.logger.info("Slack: feedback", { rating, replaces: replaced, channel });
       }
@@ -100,9 +106,17 @@ function registerFeedback(app: App, runtime: BotRuntime): void {
     }
     await showVotes(runtime, { client, respond, body, answerId, channel, messageTs });
     if (rating === "down" && replaced !== "down" && messageTs) {
-      await tell(runtime, respond, { response_type: "ephemeral", replace_original: false, ...reasonPrompt(answerId, messageTs) });
+      await tell(runtime, respond, {
+        response_type: "ephemeral",
+        replace_original: false,
+        ...reasonPrompt(answerId, messageTs),
+      });
     } else if (rating === "up" && replaced !== "up") {
-      await tell(runtime, respond, { response_type: "ephemeral", replace_original: false, text: "Thanks for your feedback!" });
+      await tell(runtime, respond, {
+        response_type: "ephemeral",
+        replace_original: false,
+        text: "Thanks for your feedback!",
+      });
     }
   });
 }
@@ -135,7 +149,11 @@ async function showVotes(
     // Otherwise the whole answer again, from the answer store, with the votes.
     const record = await runtime.answers.get(answerId);
     if (!record) return;
-    const message = renderAnswerMessage(record.answer, { answerId, votes, shareable: ephemeral && record.surface === "slash" }, runtime.blockLimits);
+    const message = renderAnswerMessage(
+      record.answer,
+      { answerId, votes, shareable: ephemeral && record.surface === "slash" },
+      runtime.blockLimits,
+    );
     if (ephemeral || !channel || !messageTs) await click.respond({ replace_original: true, ...message });
     else await click.client.chat.update({ channel, ts: messageTs, ...message });
   } catch (error) {
@@ -145,20 +163,28 @@ async function showVotes(
 
 /** A reason after 👎: one more line in the feedback log, and the choice replaced by a thank-you. */
 function registerFeedbackReason(app: App, runtime: BotRuntime): void {
-  app.action<BlockAction<ButtonAction>>(new RegExp(`^${ActionId.FeedbackReason}_`), async ({ ack, body, action, respond }) => {
-    await ack();
-    const [reason = "", answerId = "", messageTs] = (action.value ?? "").split("|");
-    const label = feedbackReasons[reason as FeedbackReason];
-    if (!label) return;
-    try {
-      const entry = await feedbackEntry(runtime, answerId, { rating: "down", user: body.user.id, channel: body.channel?.id, messageTs });
-      await runtime.feedbackLog.append({ ...entry, reason });
-      await tell(runtime, respond, { replace_original: true, text: `Thanks, noted: ${label}.` });
-    } catch (error) {
-      runtime.logger.error("Slack: could not save the feedback reason", { error });
-      await tell(runtime, respond, { response_type: "ephemeral", replace_original: false, ...renderApology() });
-    }
-  });
+  app.action<BlockAction<ButtonAction>>(
+    new RegExp(`^${ActionId.FeedbackReason}_`),
+    async ({ ack, body, action, respond }) => {
+      await ack();
+      const [reason = "", answerId = "", messageTs] = (action.value ?? "").split("|");
+      const label = feedbackReasons[reason as FeedbackReason];
+      if (!label) return;
+      try {
+        const entry = await feedbackEntry(runtime, answerId, {
+          rating: "down",
+          user: body.user.id,
+          channel: body.channel?.id,
+          messageTs,
+        });
+        await runtime.feedbackLog.append({ ...entry, reason });
+        await tell(runtime, respond, { replace_original: true, text: `Thanks, noted: ${label}.` });
+      } catch (error) {
+        runtime.logger.error("Slack: could not save the feedback reason", { error });
+        await tell(runtime, respond, { response_type: "ephemeral", replace_original: false, ...renderApology() });
+      }
+    },
+  );
 }
 
 /** "Share in channel" on an ephemeral slash-command answer: post it for everyone, then remove the private copy. */

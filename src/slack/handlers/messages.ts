@@ -3,7 +3,11 @@ import type { BotRuntime } from "../answer-flow.js";
 import { handleIncoming, readMessage } from "./incoming.js";
 
 /** @-mentions in channels: the answer goes in the thread of the mention. */
-export function registerMentionHandler(app: App, runtime: BotRuntime, track: <T>(work: Promise<T>) => Promise<T>): void {
+export function registerMentionHandler(
+  app: App,
+  runtime: BotRuntime,
+  track: <T>(work: Promise<T>) => Promise<T>,
+): void {
   app.event("app_mention", async ({ event, client, context }) => {
     const message = readMessage(event);
     if (message) await track(handleIncoming(runtime, "mention", message, client, context));

@@ -12,7 +12,9 @@ function searchingAck(question: string) {
   return {
     response_type: "ephemeral" as const,
     text: escapeMrkdwn(echo),
-    blocks: [{ type: "context" as const, elements: [{ type: "plain_text" as const, text: `🔎 ${echo}`, emoji: true }] }],
+    blocks: [
+      { type: "context" as const, elements: [{ type: "plain_text" as const, text: `🔎 ${echo}`, emoji: true }] },
+    ],
   };
 }
 
