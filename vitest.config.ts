@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: "forks",
+    // Two files at a time on this 2-core machine: most suites wait on child processes, servers or the
+    // embedder's I/O, so two in flight take ~3.5 min against ~6 min one at a time.
+    maxWorkers: 2,
   },
 });

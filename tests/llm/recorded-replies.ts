@@ -94,70 +94,70 @@ const c = claimFrom;
 export const recordedCases: RecordedCase[] = [
   {
     name: "Qwen-style full-width citation",
-    question: "What does the strategy say about biodiversity and ecosystem conservation (full-width)?",
+    question: "What does the strategy say about biodiversity and ecosystem conservation?",
     reply: (p) => ({ content: `${c(p, 1)}【1】.` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: [],
   },
   {
     name: "full-width with dagger source tags",
-    question: "What does the strategy say about environmental education and public awareness (dagger)?",
+    question: "What does the strategy say about environmental education and public awareness?",
     reply: (p) => ({ content: `${c(p, 1)}【1†source】. ${c(p, 2)}【2†source】.` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`, `${c(p, 2)} [2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "one marker naming two passages",
-    question: "What does the strategy say about environmentally sustainable cities (list marker)?",
+    question: "What does the strategy say about environmentally sustainable cities?",
     reply: (p) => ({ content: `${c(p, 2)} [2, 1].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1, 2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "adjacent markers",
-    question: "What does the strategy say about environmental technology and industry cooperation (adjacent markers)?",
+    question: "What does the strategy say about environmental technology and industry cooperation?",
     reply: (p) => ({ content: `${c(p, 1)} [1][2].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1][2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "a range of passages",
-    question: "What does the strategy say about policy dialogue and exchange (range)?",
+    question: "What does the strategy say about policy dialogue and exchange?",
     reply: (p) => ({ content: `${c(p, 1)} [1-2].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1, 2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "markdown footnotes with definitions",
-    question: "What does the strategy say about capacity building (footnotes)?",
+    question: "What does the strategy say about capacity building?",
     reply: (p) => ({ content: `${c(p, 2)}.[^2]\n\n[^2]: Passage 2` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1].`], citations: 1 },
     forbidden: ["]:"],
   },
   {
     name: "a number in parentheses after the sentence",
-    question: "What does the strategy say about cleaner production (parenthesised number)?",
+    question: "What does the strategy say about cleaner production?",
     reply: (p) => ({ content: `${c(p, 1)}. (1)` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["(1)"],
   },
   {
     name: "[Passage n] and [Source n]",
-    question: "What does the strategy say about biodiversity and ecosystem conservation (named passages)?",
+    question: "What does the cooperation strategy say about biodiversity and ecosystem conservation?",
     reply: (p) => ({ content: `${c(p, 2)} [Passage 2]. ${c(p, 3)} [Source 3].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1].`, `${c(p, 3)} [2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "HTML superscripts",
-    question: "What does the strategy say about environmental education and public awareness (superscripts)?",
+    question: "What does the cooperation strategy say about environmental education and public awareness?",
     reply: (p) => ({ content: `${c(p, 1)}<sup>1</sup>. ${c(p, 3)}<sup>3</sup>.` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`, `${c(p, 3)} [2].`], citations: 2 },
     forbidden: [],
   },
   {
     name: "a passage title in brackets instead of a number",
-    question: "What does the strategy say about environmentally sustainable cities (title in brackets)?",
+    question: "What does the cooperation strategy say about environmentally sustainable cities?",
     reply: (p) => ({ content: `${c(p, 1)} [${p[0]?.title ?? ""}].` }),
     // Passages of one document share a title: the marker names them all.
     outcome: { kind: "answer", contains: (p) => [c(p, 1)] },
@@ -165,59 +165,59 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a quoted passage title in the sentence",
-    question: "What does the strategy say about environmental technology and industry cooperation (quoted title)?",
+    question: "What does the cooperation strategy say about environmental technology and industry cooperation?",
     reply: (p) => ({ content: `As "${p[1]?.title ?? ""}" puts it: ${c(p, 2)}.` }),
     outcome: { kind: "answer", contains: (p) => [c(p, 2)] },
     forbidden: [],
   },
   {
     name: "'according to Passage n' in running text",
-    question: "What does the strategy say about policy dialogue and exchange (running text)?",
+    question: "What does the cooperation strategy say about policy dialogue and exchange?",
     reply: (p) => ({ content: `According to Passage 2, ${c(p, 2)}.` }),
     outcome: { kind: "answer", contains: (p) => [c(p, 2)], citations: 1 },
     forbidden: ["Passage 2"],
   },
   {
     name: "DeepSeek-style [citation:n]",
-    question: "What does the strategy say about capacity building (citation prefix)?",
+    question: "What does the cooperation strategy say about capacity building?",
     reply: (p) => ({ content: `${c(p, 3)}[citation:3].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 3)} [1].`], citations: 1 },
     forbidden: [],
   },
   {
     name: "a sources list after the answer",
-    question: "What does the strategy say about cleaner production (sources list)?",
+    question: "What does the cooperation strategy say about cleaner production?",
     reply: (p) => ({ content: `${c(p, 1)} [1].\n\nSources:\n[1] ${p[0]?.title ?? ""}\n[2] Atlantis Yearbook` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["Yearbook"],
   },
   {
     name: "a sentence whose only citation is invalid",
-    question: "What does the strategy say about biodiversity and ecosystem conservation (invalid citation)?",
+    question: "What does the environmental cooperation strategy say about biodiversity and ecosystem conservation?",
     reply: (p) => ({
-      content: `${c(p, 2)} [2]. It is headquartered in Atlantis with a staff of about 8,317 people [9].`,
+      content: `${c(p, 2)} [2]. It is headquartered in Atlantis with a staff of about 8,317 people [99].`,
     }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 2)} [1].`], citations: 1 },
     forbidden: ["headquartered"],
   },
   {
     name: "an uncited sentence stating a fact no passage holds",
-    question: "What does the strategy say about environmental education and public awareness (uncited claim)?",
+    question: "What does the environmental cooperation strategy say about environmental education and public awareness?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. The programme received 97.3 million dollars from Atlantis.` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["million dollars"],
   },
   {
     name: "a validly cited sentence stating a number the passage lacks",
-    question: "What does the strategy say about environmentally sustainable cities (unsupported number)?",
+    question: "What does the environmental cooperation strategy say about environmentally sustainable cities?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. Its budget reached 8,317 million yuan [1].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["budget reached"],
   },
   {
     name: "only invalid citations",
-    question: "What does the strategy say about environmental technology and industry cooperation (all invalid)?",
-    reply: () => ({ content: "Atlantis hosts the secretariat [7]. It was founded by the Atlantis council [8]." }),
+    question: "What does the environmental cooperation strategy say about environmental technology and industry cooperation?",
+    reply: () => ({ content: "Atlantis hosts the secretariat [97]. It was founded by the Atlantis council [98]." }),
     outcome: {
       kind: "fallback",
       note: /^The generated answer cited none of the passages, so this is the extractive answer\.$/,
@@ -226,28 +226,28 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "no citation at all",
-    question: "What does the strategy say about policy dialogue and exchange (uncited)?",
+    question: "What does the environmental cooperation strategy say about policy dialogue and exchange?",
     reply: () => ({ content: "The Atlantis council met 8,317 times. Its members came from many places." }),
     outcome: { kind: "fallback", note: /^The generated answer cited none of the passages/ },
     forbidden: ["council met", "Its members"],
   },
   {
     name: "the NOT_FOUND token",
-    question: "What does the strategy say about capacity building (sentinel)?",
+    question: "What does the environmental cooperation strategy say about capacity building?",
     reply: () => ({ content: "NOT_FOUND" }),
     outcome: { kind: "not-found" },
     forbidden: [],
   },
   {
     name: "an English refusal in the model's own words",
-    question: "What does the strategy say about cleaner production (refusal)?",
+    question: "What does the environmental cooperation strategy say about cleaner production?",
     reply: () => ({ content: "The provided passages do not mention how many staff the Center employs." }),
     outcome: { kind: "not-found" },
     forbidden: ["do not mention"],
   },
   {
     name: "an apologetic refusal",
-    question: "What does the strategy say about biodiversity and ecosystem conservation (apology)?",
+    question: "What does the strategy say on biodiversity and ecosystem conservation?",
     reply: () => ({
       content: "I'm sorry, but I couldn't find any information about the budget in the given documents.",
     }),
@@ -263,7 +263,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a refusal that cites a passage anyway",
-    question: "What does the strategy say about environmental education and public awareness (cited refusal)?",
+    question: "What does the strategy say on environmental education and public awareness?",
     reply: () => ({ content: "The documents do not specify the number of staff [2]." }),
     outcome: { kind: "not-found" },
     forbidden: ["do not specify"],
@@ -277,7 +277,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a partial answer that says which part is missing",
-    question: "What does the strategy say about environmentally sustainable cities (partial)?",
+    question: "What does the strategy say on environmentally sustainable cities?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. The passages do not say how many staff it has.` }),
     outcome: {
       kind: "answer",
@@ -288,7 +288,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a <think> block before the answer (Qwen3, DeepSeek-R1)",
-    question: "What does the strategy say about environmental technology and industry cooperation (think block)?",
+    question: "What does the strategy say on environmental technology and industry cooperation?",
     reply: (p) => ({
       content: `<think>\nThe user asks about Atlantis. Passage 2 says 8,317 [2]. I should cite it.\n</think>\n\n${c(p, 2)} [2].`,
     }),
@@ -297,14 +297,14 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a DeepSeek-R1 reply whose <think> was in the prompt (orphan close tag)",
-    question: "What does the strategy say about policy dialogue and exchange (orphan close tag)?",
+    question: "What does the strategy say on policy dialogue and exchange?",
     reply: (p) => ({ content: `Okay, the user asks about Atlantis, so I recall it.\n</think>\n\n${c(p, 1)} [1].` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["the user asks"],
   },
   {
     name: "reasoning sent as reasoning_content (vLLM, DeepSeek API)",
-    question: "What does the strategy say about capacity building (reasoning field)?",
+    question: "What does the strategy say on capacity building?",
     reply: (p) => ({
       content: `${c(p, 1)} [1].`,
       reasoning: "The user asks about Atlantis; passage 1 answers it [1].",
@@ -314,7 +314,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a reply cut while still thinking",
-    question: "What does the strategy say about cleaner production (cut while thinking)?",
+    question: "What does the strategy say on cleaner production?",
     reply: () => ({
       content: "<think>\nThe user asks about Atlantis. Let me go through the passages one by one",
       finishReason: "length",
@@ -327,7 +327,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a reply cut by the token limit midway through a sentence",
-    question: "What does the strategy say about biodiversity and ecosystem conservation (cut midway)?",
+    question: "What does the strategy plan for biodiversity and ecosystem conservation?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. ${c(p, 2)} [2]. It also says that Atlantis`, finishReason: "length" }),
     outcome: {
       kind: "answer",
@@ -339,7 +339,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a reply cut before its first citation",
-    question: "What does the strategy say about environmental education and public awareness (cut before a citation)?",
+    question: "What does the strategy plan for environmental education and public awareness?",
     reply: (p) => ({ content: `${c(p, 1)}`, finishReason: "length" }),
     outcome: {
       kind: "fallback",
@@ -349,14 +349,14 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "an empty reply",
-    question: "What does the strategy say about environmentally sustainable cities (empty)?",
+    question: "What does the strategy plan for environmentally sustainable cities?",
     reply: () => ({ content: "" }),
     outcome: { kind: "fallback", note: /^The LLM returned an empty reply, so this is the extractive answer\.$/ },
     forbidden: [],
   },
   {
     name: "a tool-call reply",
-    question: "What does the strategy say about environmental technology and industry cooperation (action request)?",
+    question: "What does the strategy plan for environmental technology and industry cooperation?",
     reply: () => ({ kind: "tool_call", name: "search_documents", arguments: '{"query":"Atlantis"}' }),
     outcome: {
       kind: "fallback",
@@ -366,7 +366,7 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "a bulleted list with an uncited lead-in",
-    question: "What does the strategy say about policy dialogue and exchange (bullets)?",
+    question: "What does the strategy plan for policy dialogue and exchange?",
     reply: (p) => ({ content: `Here is a summary of everything relevant:\n\n- ${c(p, 1)} [1]\n- ${c(p, 3)} [3]` }),
     outcome: { kind: "answer", contains: (p) => [`- ${c(p, 1)} [1]\n- ${c(p, 3)} [2]`], citations: 2 },
     forbidden: ["Here is a summary"],
