@@ -202,7 +202,8 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "an uncited sentence stating a fact no passage holds",
-    question: "What does the environmental cooperation strategy say about environmental education and public awareness?",
+    question:
+      "What does the environmental cooperation strategy say about environmental education and public awareness?",
     reply: (p) => ({ content: `${c(p, 1)} [1]. The programme received 97.3 million dollars from Atlantis.` }),
     outcome: { kind: "answer", contains: (p) => [`${c(p, 1)} [1].`], citations: 1 },
     forbidden: ["million dollars"],
@@ -216,7 +217,8 @@ export const recordedCases: RecordedCase[] = [
   },
   {
     name: "only invalid citations",
-    question: "What does the environmental cooperation strategy say about environmental technology and industry cooperation?",
+    question:
+      "What does the environmental cooperation strategy say about environmental technology and industry cooperation?",
     reply: () => ({ content: "Atlantis hosts the secretariat [97]. It was founded by the Atlantis council [98]." }),
     outcome: {
       kind: "fallback",
