@@ -11,26 +11,13 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureIndex } from "../../src/answer/ensure-index.js";
 import { validateQuestion } from "../../src/answer/answer-service.js";
-import type { Logger } from "../../src/core/logger.js";
+import { recordingLogger } from "../helpers/recording-logger.js";
 import { readCorpusManifest } from "../../src/ingest/corpus-manifest.js";
 import { defaultChunking } from "../../src/ingest/chunk-blocks.js";
 import { ingestCorpus, type IngestReport } from "../../src/ingest/ingest.js";
 import { readStoredIndex } from "../../src/store/index.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
 import { repoRoot } from "./real-index.js";
-
-function recordingLogger(): Logger & { warnings: string[]; infos: string[] } {
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  return {
-    warnings,
-    infos,
-    debug() {},
-    info: (m) => infos.push(m),
-    warn: (m) => warnings.push(m),
-    error: (m) => warnings.push(m),
-  };
-}
 
 const isRoot = process.getuid?.() === 0;
 let ws: TinyWorkspace;

@@ -8,7 +8,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureIndex } from "../../src/answer/ensure-index.js";
 import { CoopdocsError } from "../../src/core/coopdocs-error.js";
-import type { Logger } from "../../src/core/logger.js";
+import { recordingLogger } from "../helpers/recording-logger.js";
 import { ingestCorpus } from "../../src/ingest/ingest.js";
 import { HybridRetriever } from "../../src/retrieve/hybrid-retriever.js";
 import {
@@ -19,19 +19,6 @@ import {
   readUsableIndex,
 } from "../../src/store/index.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
-
-function recordingLogger(): Logger & { warnings: string[]; infos: string[] } {
-  const warnings: string[] = [];
-  const infos: string[] = [];
-  return {
-    warnings,
-    infos,
-    debug() {},
-    info: (m) => infos.push(m),
-    warn: (m) => warnings.push(m),
-    error: (m) => warnings.push(m),
-  };
-}
 
 /** A seeded generator, so a failing round can be replayed. */
 function random(seed: number): () => number {
