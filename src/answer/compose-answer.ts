@@ -1,14 +1,10 @@
+import { citationOf } from "../core/citation.js";
 import { charLength, stripNumbering, truncate } from "../text/index.js";
 import { contentTerms } from "../store/lexical-index.js";
-import type { Answer, Citation, Passage } from "../core/types.js";
+import type { Answer, Passage } from "../core/types.js";
 import type { ScoredUnit } from "./score-units.js";
 
 export const notFoundAnswer = "I could not find this in the documents.";
-
-function citationFor(n: number, passage: Passage, quote: string): Citation {
-  const { file, title, section, page } = passage.meta;
-  return { n, file, title, section, page, quote };
-}
 
 // Longest quote of one sentence (a whole list is kept whole): a reader checks a sentence, not a paragraph.
 export const maxQuoteChars = 350;
@@ -74,7 +70,7 @@ export function composeAnswer(
     const passage = selected.find((u) => u.passage.id === id)?.passage;
     // A whole list is quoted whole (each item is checkable only with its lead-in).
     const quote = (quotes.get(id) ?? []).join(" … ");
-    return passage ? [citationFor(n, passage, quote)] : [];
+    return passage ? [citationOf(passage, n, quote)] : [];
   });
   // A partial answer names what the documents do not give.
   if (notGiven.length > 0) paragraphs.push(`The documents do not give ${[...new Set(notGiven)].join(" or ")}.`);

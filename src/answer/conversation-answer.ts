@@ -1,3 +1,4 @@
+import { citationOf } from "../core/citation.js";
 import type { Answer, Chunk, Citation, ConversationTurn, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { splitTextSentences, stripNumbering, truncate } from "../text/index.js";
@@ -74,8 +75,7 @@ export function narrowEvidence(
     if (n === undefined) {
       n = numbers.size + 1;
       numbers.set(passage.id, n);
-      const { file, title, section, page } = passage.meta;
-      citations.push({ n, file, title, section, page, quote: "" });
+      citations.push(citationOf(passage, n, ""));
     }
     const text = stripNumbering(item.replace(/^[-•*▪]\s+/, "")).trim();
     const citation = citations[n - 1] as Citation;

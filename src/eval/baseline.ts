@@ -1,3 +1,4 @@
+import { citationOf } from "../core/citation.js";
 import type { Document } from "@langchain/core/documents";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
@@ -63,14 +64,7 @@ export async function createBaseline(corpusDir: string, embedder: Embedder): Pro
       return {
         answer: passages.map((p, i) => `${p.text} [${i + 1}]`).join("\n\n"),
         mode: "extractive",
-        citations: passages.map((p, i) => ({
-          n: i + 1,
-          file: p.meta.file,
-          title: p.meta.title,
-          section: p.meta.section,
-          page: p.meta.page,
-          quote: p.text,
-        })),
+        citations: passages.map((p, i) => citationOf(p, i + 1, p.text)),
         found: passages.length > 0,
         passages,
       };

@@ -1,3 +1,4 @@
+import { citationOf } from "../core/citation.js";
 import { splitTextSentences, truncate } from "../text/index.js";
 import type { Citation, Passage } from "../core/types.js";
 
@@ -69,8 +70,7 @@ export function citationsFor(answer: string, order: readonly number[], passages:
     const passage = passages[original - 1];
     if (!passage) return;
     const n = index + 1;
-    const { file, title, section, page } = passage.meta;
-    citations.push({ n, file, title, section, page, quote: pickQuote(passage, answer, n) });
+    citations.push(citationOf(passage, n, pickQuote(passage, answer, n)));
   });
   return citations;
 }

@@ -1,3 +1,4 @@
+import { citationOf } from "../core/citation.js";
 import type { types } from "@slack/bolt";
 import type { Answer, Citation } from "../core/types.js";
 import { charLength, stripNumbering, truncate } from "../text/index.js";
@@ -154,14 +155,7 @@ function sourceLines(answer: Answer, limits: BlockLimits): { heading: string; li
   }
   if (!answer.found && answer.passages.length > 0) {
     const lines = answer.passages.slice(0, 3).map((p, i) => {
-      const citation: Citation = {
-        n: i + 1,
-        file: p.meta.file,
-        title: p.meta.title,
-        section: p.meta.section,
-        page: p.meta.page,
-        quote: p.text,
-      };
+      const citation = citationOf(p, i + 1, p.text);
       return renderCitation(citation, addedQuote(citation, "", shown, limits.quoteChars));
     });
     return { heading: "*Closest passages*", lines, hidden: 0 };
