@@ -13,6 +13,7 @@ import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
 import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
+import { documentsOf, namedDocuments, type DocumentRef } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -120,8 +121,15 @@ export async function createAnswerService(config: Config, options: AnswerService
     return built;
   };
 
+  const documentsOfIndex = new WeakMap<HybridRetriever, DocumentRef[]>();
+  const documents = (retriever: HybridRetriever) => {
+    const known = documentsOfIndex.get(retriever) ?? documentsOf(retriever.chunks);
+    documentsOfIndex.set(retriever, known);
+    return known;
+  };
   const decideContext = (question: string, retriever: HybridRetriever) => ({
     searchQuery: retriever.searchQuery(question),
+    scope: namedDocuments(question, documents(retriever)),
     expand: (text: string) => retriever.searchQuery(text),
     idf: retriever.idf,
     unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,

@@ -1,3 +1,4 @@
+import type { DocumentScope } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
@@ -23,6 +24,8 @@ export interface ExtractiveContext {
    * term): "Which football club won the league?" is about something the documents never mention.
    */
   unknownTermWeight?: number;
+  /** The documents the question names ("the 2009 strategy"): their sentences are preferred. */
+  scope?: DocumentScope;
 }
 
 export interface ExtractiveOptions {
@@ -97,7 +100,9 @@ export function answerExtractively(
   }
 
   const candidates = evidenceUnits(evidence);
-  const units = scoreUnits(candidates, analysis, known, idf);
+  const units = scoreUnits(candidates, analysis, known, idf).map((u) =>
+    context.scope?.files.has(u.passage.meta.file) ? { ...u, score: u.score + namedDocumentBonus } : u,
+  );
   const closest = passages.slice(0, options.closestPassages);
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
@@ -112,6 +117,18 @@ export function answerExtractively(
   const partBest: ScoredUnit[] = [];
   if (parts.length > 1) {
     for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
+  }
+  // "The 2009 strategy compared with the 2016-2020 one": each document named gets its own best quote.
+  const named = [...(context.scope?.labels ?? new Map<string, ReadonlySet<string>>())];
+  if (named.length > 1) {
+    for (const [file] of named) {
+      // A sentence that names another of the documents ("the Strategy 2009-2015", in the 2016 one) is about that one.
+      const others = named.filter(([f]) => f !== file).flatMap(([, labels]) => [...labels]);
+      const best = units
+        .filter((u) => u.passage.meta.file === file && !partBest.includes(u) && !others.some((l) => u.text.includes(l)))
+        .reduce<ScoredUnit | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
+      if (best && !partBest.some((u) => u.passage.meta.file === file)) partBest.push(best);
+    }
   }
   const selected = selectUnits(
     units,
@@ -134,6 +151,7 @@ export function answerExtractively(
       asked: expand(part),
       terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
       aboutFloor: 0,
+      scope: context.scope,
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind))
@@ -164,6 +182,10 @@ function namesUnknown(question: string, idf: (t: string) => number): boolean {
     .slice(1);
   return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
 }
+
+// What a sentence of a document the question names ("the 2009 strategy") gains over one of another
+// document: about one question term's share, so a sentence elsewhere still wins when it covers more.
+const namedDocumentBonus = 0.1;
 
 // Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
 const askingTerms = new Set(["mani", "much", "mean"]);

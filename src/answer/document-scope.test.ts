@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { namedDocuments, type DocumentRef } from "./document-scope.js";
+
+const documents: DocumentRef[] = [
+  { file: "old.txt", title: "Strategy on Environmental Protection Cooperation (2009-2015)", year: 2009 },
+  {
+    file: "new.txt",
+    title: "Strategy on Environmental Cooperation (2016-2020) and Action Plan (2016-2020)",
+    year: 2016,
+  },
+  { file: "page.txt", title: "Cleaner Production in the Region", year: 2007 },
+];
+
+describe("namedDocuments", () => {
+  it("finds a document named by its first year and the kind in its title", () => {
+    const scope = namedDocuments("What does the 2009 strategy say about funding?", documents);
+    expect([...scope.files]).toEqual(["old.txt"]);
+    expect([...scope.years]).toEqual(["2009"]);
+  });
+
+  it("finds documents named by their periods, before or after the noun", () => {
+    expect([...namedDocuments("the 2016-2020 action plan", documents).files]).toEqual(["new.txt"]);
+    expect([...namedDocuments("Under the Strategy 2009-2015, who leads?", documents).files]).toEqual(["old.txt"]);
+    expect([...namedDocuments("the 2009-2015 strategy compared with the 2016-2020 one", documents).files]).toEqual([
+      "old.txt",
+      "new.txt",
+    ]);
+  });
+
+  it("lets a generic noun name any document of that year", () => {
+    expect([...namedDocuments("According to the 2007 page, what was planned?", documents).files]).toEqual(["page.txt"]);
+  });
+
+  it("ignores a year that dates an event, or a noun the document's title does not use", () => {
+    expect(namedDocuments("Where was the forum held in 2016?", documents).files.size).toBe(0);
+    expect(namedDocuments("What did the 2009 action plan say?", documents).files.size).toBe(0);
+    expect(namedDocuments("the 2014-2015 action plan", documents).files.size).toBe(0);
+  });
+});

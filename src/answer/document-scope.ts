@@ -1,0 +1,88 @@
+import type { Chunk } from "../core/types.js";
+
+/** A corpus document as a question may name it: by its title's kind ("strategy", "action plan") and year. */
+export interface DocumentRef {
+  file: string;
+  title: string;
+  year: number | null;
+}
+
+// Nouns by which a question names a document: generic ones name any document (and "one", as in "the
+// 2016-2020 one", refers back), the others only a document whose title uses them ("the 2009 strategy"
+// is not the 2016 action plan).
+const genericNouns = ["page", "document", "report", "paper", "website", "site", "one"];
+const documentNoun =
+  /^(?:strategy|strategies|action plans?|plans?|programmes?|programs?|roadmap|blueprint|page|document|report|paper|website|site|one)$/i;
+
+// Words between a year and the noun it dates ("the 2007 EST & CP page", "2016-2020 ASEAN-China strategy").
+const nounWindow = 4;
+
+/** The documents of an index (one entry per file). */
+export function documentsOf(chunks: readonly Chunk[]): DocumentRef[] {
+  const byFile = new Map<string, DocumentRef>();
+  for (const { meta } of chunks) {
+    if (!byFile.has(meta.file)) byFile.set(meta.file, { file: meta.file, title: meta.title, year: meta.year });
+  }
+  return [...byFile.values()];
+}
+
+/** A document's periods and years as a question may name them: "2009-2015", "2009" (its first year), its date. */
+function yearsOf(doc: DocumentRef): Set<string> {
+  const years = new Set<string>();
+  for (const m of doc.title.matchAll(/\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b/g)) {
+    years.add(`${m[1]}-${m[2]}`);
+    years.add(m[1] ?? "");
+  }
+  if (doc.year !== null) years.add(String(doc.year));
+  return years;
+}
+
+function nounFits(noun: string, doc: DocumentRef): boolean {
+  const singular = noun
+    .toLowerCase()
+    .replace(/(?<=[^s])s$/, "")
+    .replace(/^program$/, "programme");
+  return genericNouns.includes(singular) || doc.title.toLowerCase().includes(singular.replace(/ie$/, "y"));
+}
+
+/** The documents a question names, and the years it names them by (which date a document, not an event). */
+export interface DocumentScope {
+  files: ReadonlySet<string>;
+  years: ReadonlySet<string>;
+  /** The years or periods each named document was named by ("2009", "2016-2020"). */
+  labels: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/**
+ * The documents a question names by year and kind ("the 2009 strategy", "the 2016-2020 action plan",
+ * "Strategy 2016-2020"): the answer should come from them first. Empty when it names none.
+ */
+export function namedDocuments(question: string, documents: readonly DocumentRef[]): DocumentScope {
+  const words = question
+    .replace(/[–]/g, "-")
+    .split(/[^\p{L}\p{N}&-]+/u)
+    .filter(Boolean);
+  const labels = new Map<string, Set<string>>();
+  words.forEach((word, i) => {
+    const period = /^((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?(?:年)?$/.exec(word);
+    if (!period) return;
+    const near = words.slice(Math.max(0, i - 2), i + 1 + nounWindow);
+    // Two-word nouns ("action plan") are read as their last word's pair.
+    const nouns = near.flatMap((w, j) => {
+      const pair = `${w} ${near[j + 1] ?? ""}`;
+      return documentNoun.test(pair) ? [pair] : documentNoun.test(w) ? [w] : [];
+    });
+    if (nouns.length === 0) return;
+    const label = period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? "");
+    for (const doc of documents) {
+      if (yearsOf(doc).has(label) && nouns.some((noun) => nounFits(noun, doc))) {
+        labels.set(doc.file, new Set([...(labels.get(doc.file) ?? []), label]));
+      }
+    }
+  });
+  return {
+    files: new Set(labels.keys()),
+    years: new Set([...labels.values()].flatMap((set) => [...set])),
+    labels,
+  };
+}
