@@ -63,7 +63,9 @@ export function answerKind(question: string): AnswerKind {
 const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
 // A year inside a period or a title ("Roadmap 2009-2015") dates the document, not an event.
-const eventYear = /(?<![\d–-])\b(?:1[89]\d{2}|20\d{2})\b(?![–-]\d)/;
+// So does one after a plan's or vision's name ("ASEAN Vision 2025", "Agenda 2030").
+const eventYear =
+  /(?<![\d–-]|\b(?:Vision|Agenda|Blueprint|Roadmap|Plan|Strategy|Programme|Framework|Goals?|Targets?)\s)\b(?:1[89]\d{2}|20\d{2})\b(?![–-]\d)/;
 const numberWord =
   /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
 const currency =
@@ -76,7 +78,7 @@ const notBeforeName = "\\b(?!\\s?[-–]|\\s+[A-Z][a-z])";
 const countryNames =
   "Brunei(?: Darussalam)?|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea";
 const cityNames =
-  "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali";
+  "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali|Singapore";
 const countries = new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g");
 const countryOnly = new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g");
 const cityOnly = new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g");
@@ -229,7 +231,8 @@ function ordinalAnchor(n: number, label: string): Anchor {
 export function questionAnchors(question: string): Anchor[] {
   const anchors: Anchor[] = [];
   for (const y of new Set(question.match(/(?<![\d-])(?:1[89]\d{2}|20\d{2})(?![\d-])/g) ?? [])) {
-    const pattern = new RegExp(`(?<!\\d)${y}(?!\\d)`);
+    // "2016-2020" (a period, a document's span) does not date an event of 2016.
+    const pattern = new RegExp(`(?<![\\d][-–]?)${y}(?![\\d]|\\s?[-–]\\s?\\d)`);
     anchors.push({ label: y, test: (text) => pattern.test(text) });
   }
   for (const word of new Set(

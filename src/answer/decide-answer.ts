@@ -71,9 +71,9 @@ export function verifies(
     return false;
   // A question may name several years ("the 2006 and 2007 seminars"): a quote must name one of them,
   // and the ordinal too when there is one ("the fifth forum in 2015").
-  // A year that names the document ("the 2009 strategy") is met by quoting that document.
-  const fromNamed = q.scope?.files.has(unit.passage.meta.file) ?? false;
-  const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label) && !(fromNamed && q.scope?.years.has(a.label)));
+  // A year that names a document ("the 2009 strategy") dates the document, not the thing asked about
+  // (the document itself is preferred when the pool is ranked).
+  const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label) && !q.scope?.years.has(a.label));
   const ordinals = q.anchors.filter((a) => !/^\d{4}$/.test(a.label));
   return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(context)));
 }

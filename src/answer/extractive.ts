@@ -179,7 +179,9 @@ function namesUnknown(question: string, idf: (t: string) => number): boolean {
   const words = stripPreamble(question)
     .split(/[^\p{L}\p{N}'’-]+/u)
     .filter(Boolean)
-    .slice(1);
+    .slice(1)
+    // Each part of a joined name counts ("ASEAN-India" names India).
+    .flatMap((w) => w.split(/[-–]/));
   return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
 }
 

@@ -52,7 +52,9 @@ function focusPhrase(q: string): string | undefined {
   const attribute = /^(?:what|who|which)\s+(?:is|was|are|were)\s+(?:the\s+)?(.+?)\s+(?:of|for|in|at|behind)\s+\S/.exec(
     q,
   );
-  if (attribute?.[1]) return attribute[1];
+  // "the VAP mentioned in the page": the thing asked about, not how the question refers to it.
+  if (attribute?.[1])
+    return attribute[1].replace(/\s+(?:mentioned|referred to|cited|listed|described|named|used|given|discussed)$/, "");
   // "what is X's <focus>?"
   const possessive = /^(?:what|who)\s+(?:is|was|are|were)\s+\S+'s\s+(.+?)\??$/.exec(q);
   if (possessive?.[1]) return possessive[1];

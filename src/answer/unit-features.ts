@@ -43,7 +43,7 @@ export const featureNames = [
 export type FeatureName = (typeof featureNames)[number];
 
 const definitionCue =
-  /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as)\b/i;
+  /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as|(?:a )?term (?:generally )?used|used to describe|defined as|means)\b/i;
 
 function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
   let sum = 0;
