@@ -1,6 +1,7 @@
 import type { DocumentScope } from "./document-scope.js";
 import type { Passage } from "../core/types.js";
 import { termsOf } from "./term-cache.js";
+import { onlyIntended, type EventGroup } from "./event-stage.js";
 import { answerKind, countedPhrase, holdsKind, questionAnchors, type AnswerKind } from "./answer-kind.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { answerProbability, fittedWeights, type FittedWeights } from "./fitted-weights.js";
@@ -55,10 +56,14 @@ export function verifies(
     terms?: readonly string[];
     aboutFloor?: number;
     scope?: DocumentScope;
+    /** Events the question asks about as past ("when was it set up"); see event-stage.ts. */
+    pastEvents?: readonly EventGroup[];
   },
   idf: (t: string) => number = () => 1,
 ): boolean {
   if (!holdsKind(unit.text, q.kind, q.counted, q.asked)) return false;
+  // "When was it set up?" is not answered by "… proposed to set up …".
+  if (q.pastEvents && onlyIntended(unit.text, q.pastEvents)) return false;
   const context = unitContext(unit);
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
   if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, unitContext(unit), idf) < q.aboutFloor) return false;

@@ -5,6 +5,7 @@ import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-ans
 import { answerKind, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
+import { askedPastEvents, namesDone } from "./event-stage.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
@@ -100,9 +101,13 @@ export function answerExtractively(
   }
 
   const candidates = evidenceUnits(evidence);
-  const units = scoreUnits(candidates, analysis, known, idf).map((u) =>
-    context.scope?.files.has(u.passage.meta.file) ? { ...u, score: u.score + namedDocumentBonus } : u,
-  );
+  const pastEvents = askedPastEvents(question);
+  const units = scoreUnits(candidates, analysis, known, idf).map((u) => {
+    const bonus =
+      (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
+      (namesDone(u.text, pastEvents) ? doneEventBonus : 0);
+    return bonus > 0 ? { ...u, score: u.score + bonus } : u;
+  });
   const closest = passages.slice(0, options.closestPassages);
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
@@ -152,6 +157,7 @@ export function answerExtractively(
       terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
       aboutFloor: 0,
       scope: context.scope,
+      pastEvents: askedPastEvents(part),
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind))
@@ -188,6 +194,10 @@ function namesUnknown(question: string, idf: (t: string) => number): boolean {
 // What a sentence of a document the question names ("the 2009 strategy") gains over one of another
 // document: about one question term's share, so a sentence elsewhere still wins when it covers more.
 const namedDocumentBonus = 0.1;
+
+// What a sentence naming the asked event as done ("established", for "when was it set up?") gains: the
+// weight of the event word the question and the sentence word differently.
+const doneEventBonus = 0.1;
 
 // Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
 const askingTerms = new Set(["mani", "much", "mean"]);

@@ -1,0 +1,67 @@
+/**
+ * Whether a sentence tells that an event happened or only that it was meant to. "When was the centre
+ * set up?" is not answered by "In 2007 the leader proposed to set up the centre", nor "Where was the
+ * workshop held?" by "A workshop is planned to be held in 2007": the event had not happened yet.
+ */
+
+/**
+ * Words the documents use for the same event ("set up" / "established"), so a question in one wording
+ * finds, and is answered by, a sentence in another. Each group: word prefixes that name the event (to
+ * match any inflection).
+ */
+export interface EventGroup {
+  prefixes: readonly string[];
+}
+
+const eventGroups: readonly EventGroup[] = [
+  { prefixes: ["set up", "establish", "founded", "created", "inaugurat"] },
+  { prefixes: ["held", "hold", "convene", "organised", "organized", "took place", "hosted"] },
+  { prefixes: ["launch", "started", "began", "inaugurat"] },
+  { prefixes: ["adopt", "approve", "endorse", "signed"] },
+  { prefixes: ["attend"] },
+  { prefixes: ["conclude", "completed", "finished", "published", "released"] },
+];
+
+const startsWord = (text: string, prefix: string) => new RegExp(`(?<![\\p{L}])${prefix}`, "iu").test(text);
+
+/** The event groups a text names. */
+export function eventGroupsIn(text: string): EventGroup[] {
+  return eventGroups.filter((group) => group.prefixes.some((p) => startsWord(text, p)));
+}
+
+// Words that make what follows an intention, a plan or a prospect rather than a fact.
+const intent =
+  /\b(?:propos\w*|plan(?:s|ned)?|will|shall|prepared|intends?|intended|expected|agreed|decided|aims?|aimed|due|may|might|could|would|should|to be|going to|targeted)\b/i;
+
+// Within this many words after an intent word, an event word is governed by it ("proposed to set up the").
+const intentReach = 4;
+
+/** The events a question asks about in the past tense ("When was it set up?"); none for a question about plans. */
+export function askedPastEvents(question: string): EventGroup[] {
+  const q = question.toLowerCase();
+  if (!/\b(?:was|were|did|had)\b/.test(q) || intent.test(q) || /\b(?:supposed|meant|scheduled)\b/.test(q)) return [];
+  return eventGroupsIn(q);
+}
+
+/**
+ * True when the text names an asked event only as intended ("proposed to set up", "is planned to be
+ * held") and never as done.
+ */
+export function onlyIntended(text: string, events: readonly EventGroup[]): boolean {
+  if (events.length === 0) return false;
+  const words = text.toLowerCase().split(/\s+/);
+  let intended = false;
+  for (let i = 0; i < words.length; i++) {
+    const rest = words.slice(i, i + 2).join(" ");
+    if (!events.some((group) => group.prefixes.some((p) => rest.startsWith(p)))) continue;
+    const before = words.slice(Math.max(0, i - intentReach), i).join(" ");
+    if (intent.test(before)) intended = true;
+    else return false;
+  }
+  return intended;
+}
+
+/** Whether the text names an asked event as done ("In 2010 the ministry established the centre"). */
+export function namesDone(text: string, events: readonly EventGroup[]): boolean {
+  return events.length > 0 && eventGroupsIn(text).some((g) => events.includes(g)) && !onlyIntended(text, events);
+}
