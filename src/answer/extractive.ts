@@ -36,6 +36,12 @@ export interface ExtractiveOptions {
   listEvidencePassages: number;
   /** Most units quoted in one answer. */
   maxUnits: number;
+  /**
+   * Most units quoted for a one-part question asking for a date, place, number, person or name: 1 on the
+   * public, tune and own sets (a second quote passed no more questions; a unit that verifies is still
+   * added when the first does not).
+   */
+  singleFactUnits: number;
   /** Soft limit on the answer's length; one whole list may exceed it. */
   maxChars: number;
   /** Weighted share of the question's terms the top passages must contain for an answer. */
@@ -54,6 +60,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   evidencePassages: 8,
   listEvidencePassages: 12,
   maxUnits: 3,
+  singleFactUnits: 1,
   maxChars: 1400,
   minCoverage: 0.5,
   closestPassages: 3,
@@ -139,7 +146,13 @@ export function answerExtractively(
     units,
     known,
     idf,
-    { ...options, maxUnits: Math.max(options.maxUnits, parts.length + 1) },
+    {
+      ...options,
+      maxUnits:
+        parts.length === 1 && verifiableKinds.includes(answerKind(question)) && (context.scope?.files.size ?? 0) < 2
+          ? options.singleFactUnits
+          : Math.max(options.maxUnits, parts.length + 1),
+    },
     partBest,
   );
   if (selected.length === 0) return notFoundAnswerWith(closest);
