@@ -53,9 +53,20 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/^what (?:is|was|does)\b|\bstand for\b|\bmean\b/, "definition"],
 ];
 
+// The question word a question opens with says what it asks for, whatever clause follows ("Who was
+// minister when the strategy was adopted?" asks for a person, not a date).
+const leadingKinds: [RegExp, AnswerKind][] = [
+  [/^(?:who|whom|whose)\b/, "person"],
+  [/^when\b/, "date"],
+  [/^where\b/, "place"],
+  [/^how many\b/, "count"],
+  [/^why\b/, "reason"],
+];
+
 export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase();
   for (const [pattern, kind] of chineseKinds) if (pattern.test(q)) return kind;
+  for (const [pattern, kind] of leadingKinds) if (pattern.test(q.trim())) return kind;
   for (const [pattern, kind] of englishKinds) if (pattern.test(q)) return kind;
   return "other";
 }
@@ -89,6 +100,16 @@ export function placeScope(question: string): "country" | "city" | "any" {
   if (/\b(?:which|what) (?:city|town)\b|哪个城市/i.test(question)) return "city";
   return "any";
 }
+// An office held by one person: "who is the Secretary-General" wants the holder's name.
+const personalOffice =
+  /^who (?:is|was|are|were) (?:the |then )?(?:[\w’'-]+ ){0,3}(?:minister|secretary[- ]general|director(?:[- ]general)?|president|premier|chair(?:man|woman|person)?|head|ambassador|governor|mayor|prime minister)\b/i;
+/** Whether a question asks who holds an office (a name), not which body does something. */
+export function asksForNamedPerson(question: string): boolean {
+  return personalOffice.test(question.trim());
+}
+// A person's name: an honorific or an office followed by capitalised names ("H. E. Mr. Zhou Shengxian").
+const personName =
+  /\b(?:Mr|Ms|Mrs|Dr|Prof|Madam|Premier|President|Minister)\.?\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?/;
 const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Secretary|Chairman|Director)\b\.?/;
 const bodyCue =
   /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
@@ -133,6 +154,8 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return newPlace(placeCue) || newPlace(countries);
     }
     case "person":
+      // "Who was the minister?" asks for somebody's name; a body or a role does not give it.
+      if (asksForNamedPerson(asked)) return personName.test(text);
       return personCue.test(text) || bodyCue.test(text) || roleCue.test(text);
     default:
       return true;

@@ -86,8 +86,12 @@ export function splitQuestion(question: string): string[] {
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
   }
+  // A new question follows a comma or "and" ("…, and when was it launched"), or opens with a question
+  // word and a verb ("… when was it launched"); "minister when the strategy was adopted" is one question.
   const parts = q
-    .split(/(?:\s*[,:;]\s*|\s+)(?:and\s+)?(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)/i)
+    .split(
+      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
+    )
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   return parts.length > 1 ? parts : [q];
