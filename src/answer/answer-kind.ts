@@ -239,12 +239,47 @@ export interface Anchor {
   test(text: string): boolean;
 }
 
-function ordinalAnchor(n: number, label: string): Anchor {
+// Words after an ordinal within which the thing it counts must be named ("the second ASEAN-China
+// Environmental Cooperation Forum": five words between "second" and "Forum").
+const ordinalReach = 6;
+// Words that end the noun phrase an ordinal starts ("the first forum | held in …").
+const phraseEnd =
+  /^(?:is|was|are|were|be|been|will|did|does|do|has|have|had|in|on|at|of|for|to|by|with|from|and|or|that|which|who|when|where|held|\w+ed)$/i;
+
+/** The head noun of the phrase an ordinal starts ("the first ASEAN-China Environment Outlook launched" → "outlook"). */
+function ordinalHead(question: string, ordinal: string): string | undefined {
+  const after = question.split(new RegExp(`\\bthe ${ordinal}\\b`, "i"))[1] ?? "";
+  const words = after.split(/[^\p{L}\p{N}-]+/u).filter(Boolean);
+  // A name runs while its words are capitalised ("ASEAN-China Environment Outlook"); a plain noun phrase
+  // until a verb or preposition ("forum held in").
+  const named = /^\p{Lu}/u.test(words[0] ?? "");
+  const phrase: string[] = [];
+  for (const word of words.slice(0, 5)) {
+    if (named ? !/^\p{Lu}/u.test(word) : phraseEnd.test(word)) break;
+    phrase.push(word);
+  }
+  return contentTerms(phrase.at(-1) ?? "").at(-1);
+}
+
+function ordinalAnchor(n: number, label: string, head?: string): Anchor {
   const words = Object.entries(ordinals)
     .filter(([, v]) => v === n)
     .map(([w]) => w);
-  const pattern = new RegExp(`\\b(?:${[...words, `${n}(?:st|nd|rd|th)`].join("|")})\\b`, "i");
-  return { label, test: (text) => pattern.test(text) };
+  const pattern = new RegExp(`\\b(?:${[...words, `${n}(?:st|nd|rd|th)`].join("|")})\\b`, "gi");
+  return {
+    label,
+    // "The first China-ASEAN Dialogue" is not "the first Outlook": the ordinal must count the asked thing.
+    test: (text) =>
+      [...text.matchAll(pattern)].some(
+        (m) =>
+          head === undefined ||
+          text
+            .slice((m.index ?? 0) + m[0].length)
+            .split(/\s+/)
+            .slice(0, ordinalReach + 1)
+            .some((w) => contentTerms(w).includes(head)),
+      ),
+  };
 }
 
 /**
@@ -268,7 +303,7 @@ export function questionAnchors(question: string): Anchor[] {
     // "the first forum" pins the subject; "when did ASEAN first propose" does not.
     const ordinal = word.replace(/^the /, "");
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
-    anchors.push(ordinalAnchor(n, ordinal));
+    anchors.push(ordinalAnchor(n, ordinal, ordinalHead(question, ordinal)));
   }
   for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2})[届次]/g)) {
     const numeral = match[1] ?? "";

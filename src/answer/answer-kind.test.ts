@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { answerKind, holdsKind, questionAnchors } from "./answer-kind.js";
+
+describe("answerKind", () => {
+  it("goes by the question word the question opens with", () => {
+    expect(answerKind("Who was minister when the plan was adopted?")).toBe("person");
+    expect(answerKind("When was the centre set up?")).toBe("date");
+    expect(answerKind("How many areas are there?")).toBe("count");
+  });
+});
+
+describe("questionAnchors", () => {
+  it("pins an ordinal to the thing it counts", () => {
+    const [first] = questionAnchors("When was the first Regional Outlook launched?");
+    expect(first?.test("The first Regional Outlook was completed in 2015.")).toBe(true);
+    expect(first?.test("The first Policy Dialogue was held in 2004; an Outlook followed.")).toBe(false);
+    const [fifth] = questionAnchors("Where was the fifth forum held?");
+    expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
+  });
+
+  it("does not read a period's first year as the year of an event", () => {
+    const [year] = questionAnchors("What was the theme of the 2016 forum?");
+    expect(year?.test("the plan for 2016-2020")).toBe(false);
+    expect(year?.test("the forum in 2016 and 2018")).toBe(true);
+  });
+});
+
+describe("holdsKind", () => {
+  it("wants a name when the question asks who holds an office", () => {
+    const asked = "Who was the minister of the environment?";
+    expect(holdsKind("The Ministry adopted the plan.", "person", [], asked)).toBe(false);
+    expect(holdsKind("H. E. Mr. Li Wei, then Minister, opened it.", "person", [], asked)).toBe(true);
+    expect(holdsKind("The Ministry adopted the plan.", "person", [], "Who adopted the plan?")).toBe(true);
+  });
+
+  it("does not take a year in a plan's name for a date", () => {
+    expect(holdsKind("guided by the ASEAN Vision 2025", "date")).toBe(false);
+    expect(holdsKind("adopted in May 2016", "date")).toBe(true);
+  });
+});
