@@ -32,7 +32,10 @@ const chineseKinds: [RegExp, AnswerKind][] = [
 const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
-  [/^(?:when|on what date|in what year|what (?:year|date|month))\b|\bwhen\b|\bwhat (?:year|date|month)\b/, "date"],
+  [
+    /^(?:when|on what date|in (?:what|which) year|(?:what|which) (?:year|date|month))\b|\bwhen\b|\b(?:what|which) (?:year|date|month)\b/,
+    "date",
+  ],
   [
     /^where\b|\bwhere\b|\bwhich (?:asean )?(?:city|country|member state|town|province)\b|\bin which (?:city|country)\b/,
     "place",

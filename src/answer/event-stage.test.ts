@@ -9,6 +9,7 @@ describe("event stage", () => {
     expect(askedPastEvents("When will the centre be set up?")).toEqual([]);
     expect(askedPastEvents("When was the centre proposed to be set up?")).toEqual([]);
     expect(askedPastEvents("What is the centre for?")).toEqual([]);
+    expect(askedPastEvents("What did the review of Action Plan II conclude?")).toHaveLength(1);
   });
 
   it("tells a sentence that only intends the event from one that tells it happened", () => {
@@ -16,6 +17,9 @@ describe("event stage", () => {
     expect(onlyIntended("In 2010 the ministry established the centre.", setUp)).toBe(false);
     expect(onlyIntended("It proposed to set up a centre, and in 2010 established it.", setUp)).toBe(false);
     expect(onlyIntended("The forum met in 2012.", setUp)).toBe(false);
+    const concluded = askedPastEvents("What did the 2018 review conclude?");
+    expect(onlyIntended("The parties will carry out a review in 2018.", concluded)).toBe(true);
+    expect(onlyIntended("The parties carried out a review in 2018.", concluded)).toBe(false);
     const held = askedPastEvents("Where was the workshop held?");
     expect(onlyIntended("A workshop is planned to be held sometime in 2007.", held)).toBe(true);
   });

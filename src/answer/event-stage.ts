@@ -39,16 +39,21 @@ const intentReach = 4;
 /** The events a question asks about in the past tense ("When was it set up?"); none for a question about plans. */
 export function askedPastEvents(question: string): EventGroup[] {
   const q = question.toLowerCase();
-  if (!/\b(?:was|were|did|had)\b/.test(q) || intent.test(q) || /\b(?:supposed|meant|scheduled)\b/.test(q)) return [];
+  // Intent words inside a name ("Action Plan III") do not make the question one about plans.
+  const plain = question.replace(/\p{Lu}[\p{L}-]*/gu, "").toLowerCase();
+  if (!/\b(?:was|were|did|had)\b/.test(q) || intent.test(plain) || /\b(?:supposed|meant|scheduled)\b/.test(plain))
+    return [];
   return eventGroupsIn(q);
 }
 
 /**
  * True when the text names an asked event only as intended ("proposed to set up", "is planned to be
- * held") and never as done.
+ * held") and never as done, or speaks only of the future ("the parties will review it in 2018").
  */
 export function onlyIntended(text: string, events: readonly EventGroup[]): boolean {
   if (events.length === 0) return false;
+  // A sentence in the future tense that never names the event tells what was to happen, not what did.
+  if (eventGroupsIn(text).every((g) => !events.includes(g))) return /\b(?:will|shall)\b/i.test(text);
   const words = text.toLowerCase().split(/\s+/);
   let intended = false;
   for (let i = 0; i < words.length; i++) {
