@@ -56,6 +56,8 @@ export function verifies(
     terms?: readonly string[];
     aboutFloor?: number;
     scope?: DocumentScope;
+    /** Stemmed terms of the names the question uses (question-analysis › questionNames). */
+    names?: readonly (readonly string[])[];
     /** Events the question asks about as past ("when was it set up"); see event-stage.ts. */
     pastEvents?: readonly EventGroup[];
   },
@@ -67,6 +69,12 @@ export function verifies(
   const context = unitContext(unit);
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
   if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, unitContext(unit), idf) < q.aboutFloor) return false;
+  // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
+  if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
+    // Read without the sentence before: that one may be about the named thing while this one is not.
+    const own = `${unit.passage.meta.section}\n${unit.text}`;
+    if (q.names.some((terms) => aboutShare(terms, own, idf) < nameShareFloor)) return false;
+  }
   // "Where was the workshop in May 2014 held?": the place must sit next to the year the question names,
   // not by another event the same sentence lists.
   if (
@@ -99,6 +107,10 @@ export function aboutShare(terms: readonly string[], context: string, idf: (t: s
         idf,
       ) / total;
 }
+
+// Weighted share of a name's terms a quote (with its lead-in and heading) must hold to be about it: half,
+// as the documents shorten names ("the Forum") and spell them out where the question uses an acronym.
+const nameShareFloor = 0.5;
 
 // Words either side of a year or ordinal the question names within which the asked kind must appear.
 const anchorWindow = 8;

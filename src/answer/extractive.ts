@@ -7,7 +7,7 @@ import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
 import { askedPastEvents, namesDone } from "./event-stage.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
-import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
+import { analyseQuestion, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
@@ -171,6 +171,7 @@ export function answerExtractively(
       aboutFloor: 0,
       scope: context.scope,
       pastEvents: askedPastEvents(part),
+      names: questionNames(part),
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind))

@@ -117,3 +117,29 @@ export function analyseQuestion(question: string, searchQuery: string = question
     counted: countedText ? contentTerms(countedText) : [],
   };
 }
+
+/**
+ * The names a question uses (runs of two or more capitalised words, joined by "on", "and", "of", "for"
+ * or "&": "Multi-stakeholder Workshop on EST and CP"), as stemmed terms: the thing asked about, which a
+ * quote answering a date or a place must name.
+ */
+export function questionNames(question: string): string[][] {
+  const words = stripPreamble(question)
+    .split(/\s+/)
+    .map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
+  const names: string[][] = [];
+  let run: string[] = [];
+  const close = () => {
+    while (run.length > 0 && !/^\p{Lu}/u.test(run.at(-1) ?? "")) run.pop();
+    if (run.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) names.push(contentTerms(run.join(" ")));
+    run = [];
+  };
+  // The first word is capitalised as the start of the sentence, not as a name.
+  words.forEach((word, i) => {
+    if (i > 0 && /^\p{Lu}/u.test(word)) run.push(word);
+    else if (run.length > 0 && /^(?:on|and|of|for|&)$/.test(word)) run.push(word);
+    else close();
+  });
+  close();
+  return names.filter((terms) => terms.length > 0);
+}
