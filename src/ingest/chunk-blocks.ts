@@ -1,5 +1,5 @@
 import { footnotesHeading } from "./clean-text.js";
-import { splitSentences } from "../text/index.js";
+import { sentenceSpans, splitSentences } from "../text/index.js";
 import type { Block, PageBreak } from "./parse-blocks.js";
 
 const footnotesSection = footnotesHeading.replace(/^#+\s*/, "");
@@ -32,15 +32,9 @@ export type PageOf = (offset: number) => number | null;
 
 /** Where the sentence that holds offset `at` ends (the one sentence splitter, `src/text`); `at` itself when a sentence starts there. */
 function endOfSentenceAt(text: string, at: number): number {
-  let cursor = 0;
-  for (const sentence of splitSentences(text)) {
-    const start = text.indexOf(sentence, cursor);
-    if (start < 0) break;
-    const end = start + sentence.length;
-    cursor = end;
-    if (end > at) return start >= at ? at : end;
-  }
-  return text.length;
+  const sentence = sentenceSpans(text).find((s) => s.end > at);
+  if (!sentence) return text.length;
+  return sentence.start >= at ? at : sentence.end;
 }
 
 /**
@@ -69,16 +63,17 @@ export function splitAtPageBreaks(
   return pieces;
 }
 
-const sentenceEnd = /(?<=[.!?;])\s+(?=[A-Z(“"])/;
-
 function splitLong(unit: Unit, options: ChunkingOptions): Unit[] {
   const size = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
   if (size <= options.maxChars) return [unit];
+  // A paragraph of several lines is a table (the only block whose text keeps line breaks): `withinLimit`
+  // splits it by rows with its header repeated; cut into sentences here, its rows would be run together.
+  if (unit.lines.length === 1 && unit.lines[0]?.includes("\n")) return [unit];
   // Break into pieces at item boundaries first, then sentences; the first line (lead-in) is repeated
   // at the head of every piece of a list so each piece still says what the list is about.
   const pieces: Unit[] = [];
   const leadIn = unit.lines.length > 1 ? unit.lines[0] : undefined;
-  const parts = unit.lines.length > 1 ? unit.lines.slice(1) : (unit.lines[0] ?? "").split(sentenceEnd);
+  const parts = unit.lines.length > 1 ? unit.lines.slice(1) : splitSentences(unit.lines[0] ?? "");
   let current: string[] = leadIn ? [leadIn] : [];
   let length = leadIn?.length ?? 0;
   for (const part of parts) {
@@ -218,10 +213,12 @@ function splitLongLine(line: string, maxChars: number): string[] {
   const out: string[] = [];
   let rest = line;
   while (rest.length > maxChars) {
-    const window = rest.slice(0, maxChars);
-    const sentence = Math.max(window.lastIndexOf(". "), window.lastIndexOf("; "), window.lastIndexOf("? "));
-    const space = window.lastIndexOf(" ");
-    const cut = sentence > maxChars / 2 ? sentence + 1 : space > maxChars / 2 ? space : maxChars;
+    const sentence = sentenceSpans(rest)
+      .map((s) => s.end)
+      .filter((end) => end <= maxChars && end < rest.length)
+      .at(-1);
+    const space = rest.slice(0, maxChars).lastIndexOf(" ");
+    const cut = sentence !== undefined && sentence > maxChars / 2 ? sentence : space > maxChars / 2 ? space : maxChars;
     out.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }
