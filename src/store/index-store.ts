@@ -27,8 +27,8 @@ export const indexFiles = {
   hnsw: "hnsw",
 } as const;
 
-/** Files a generation must hold (the HNSW ones are written by LangChain's HNSWLib.save). */
-const requiredFiles = [
+/** Files a generation must hold besides its manifest (the HNSW ones are written by LangChain's HNSWLib.save). */
+export const requiredFiles = [
   indexFiles.chunks,
   indexFiles.vectors,
   indexFiles.lexical,
