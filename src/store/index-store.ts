@@ -169,6 +169,7 @@ export async function readStoredIndex(indexDir: string): Promise<StoredIndex | u
       return await readGeneration(indexDir, path.join(indexDir, name));
     } catch (error) {
       const moved = (await currentGenerationName(indexDir).catch(() => undefined)) !== name;
+      // Three commits in a row during one read: something keeps replacing the index; report instead of looping.
       if (!moved || attempt >= 3) throw error;
     }
   }
