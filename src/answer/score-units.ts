@@ -23,6 +23,7 @@ function countsNoun(text: string, nouns: readonly string[]): boolean {
   const words = text.split(/[^\p{L}\p{N}-]+/u);
   return words.some(
     (word, i) =>
+      // The noun within 3 words after the number ("six priority areas"); set by hand.
       numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
   );
 }
@@ -57,6 +58,7 @@ function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
     case "definition":
       return definitionCue.test(unit.text) ? 0.15 : 0;
     default:
+      // Other questions: a slight lean to a list, which often states the answer in one place (set by hand).
       return unit.isList ? 0.05 : 0;
   }
 }
