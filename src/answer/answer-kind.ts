@@ -128,6 +128,7 @@ export function countsNoun(text: string, counted: readonly string[]): boolean {
     (word, i) =>
       numberWord.test(word) &&
       !year.test(word) &&
+      // The counted noun within 4 words of the number ("six priority areas", "9 areas of cooperation").
       (counted.length === 0 || words.slice(i + 1, i + 5).some((w) => counted.some((n) => contentTerms(w).includes(n)))),
   );
 }

@@ -18,6 +18,7 @@ import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
 
+// A question longer than about a page is pasted text, not a question; the cap bounds retrieval work per request.
 export const maxQuestionChars = 2000;
 
 // How much of a rarest term's weight a question word the corpus never uses counts against coverage.

@@ -241,6 +241,7 @@ function aboutSubject(question: string, subject: string, answer: Answer, tools: 
   const terms = contentTerms(subject).filter((t) => tools.idf(t) > 0);
   // What retrieval adds to the subject (an acronym's full name) is another name for it.
   const added = tools.expand ? tools.expand(subject).replace(subject, "").replace(/[()]/g, " ").trim() : "";
+  // More than 3 characters: a real other name, not a stray letter left by the expansion.
   const names = added.length > 3 ? [added] : [];
   const subjectSet = new Set([...terms, ...contentTerms(added)]);
   const asked = contentTerms(question).filter(

@@ -67,6 +67,7 @@ export class LiveIndex {
       depth: 0,
       followSymlinks: false,
       ignored: (file: string) => path.dirname(path.resolve(file)) === index && path.resolve(file) !== current,
+      // A file is read once its size held still for 300 ms: a copy in progress is not indexed half-written.
       awaitWriteFinish: { stabilityThreshold: 300, pollInterval: 100 },
     });
     this.watcher.on("all", (event, file) => {

@@ -68,6 +68,8 @@ function focusPhrase(q: string): string | undefined {
 export function stripPreamble(question: string): string {
   const normalized = normalizeText(question);
   const colon = /^([^:?]{1,60}):\s*(\S.*)$/.exec(normalized);
+  // A lead-in before a colon of up to 6 words ("Quick question about the strategy:") is a preamble; a longer
+  // one is part of the question. Set by hand.
   const afterColon = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[2] : normalized;
   return afterColon.replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "");
 }
@@ -83,6 +85,7 @@ export function splitQuestion(question: string): string[] {
     const sentences = q
       .split(/(?<=[？?])/)
       .map((s) => s.trim())
+      // A piece under 4 characters ("吗？") is a particle, not a question of its own.
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
   }
@@ -93,6 +96,7 @@ export function splitQuestion(question: string): string[] {
       /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
+    // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
   return parts.length > 1 ? parts : [q];
 }

@@ -86,6 +86,7 @@ export function unitFeatures(
     const main = new Set(termsOf(leadIn));
     const listed = new Set(termsOf(items.join(" ")));
     const heading = new Set(termsOf(unit.passage.meta.section));
+    // The same weights as scoreUnits: a term in a list's items counts half, in the heading 0.3.
     const inUnit = (t: string) => (main.has(t) ? 1 : listed.has(t) ? 0.5 : heading.has(t) ? 0.3 : 0);
     const context = unitContext(unit);
     const contextTerms = new Set(termsOf(context));

@@ -1,4 +1,5 @@
 import type { Answer, Passage } from "../core/types.js";
+import { truncate } from "../text/index.js";
 
 function where(meta: { title: string; section: string; page: number | null; file: string }): string {
   const parts = [meta.title];
@@ -7,9 +8,9 @@ function where(meta: { title: string; section: string; page: number | null; file
   return `${parts.join(" — ")} (${meta.file})`;
 }
 
+// 240 characters: about three terminal lines per closest passage, enough to judge whether it is relevant.
 function shortQuote(text: string, max = 240): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
+  return truncate(text.replace(/\s+/g, " ").trim(), max);
 }
 
 /** The answer as plain text for a terminal: the answer, then numbered sources with quotes. */

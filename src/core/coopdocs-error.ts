@@ -22,7 +22,7 @@ export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
  * `hint` says what to do about it.
  */
 export class CoopdocsError extends Error {
-  override readonly name = "CoopdocsError";
+  override readonly name: string = "CoopdocsError";
   constructor(
     readonly code: ErrorCode,
     message: string,

@@ -13,6 +13,7 @@ export class UniversalSentenceEncoderEmbeddings extends Embeddings {
 
   constructor(params: EmbeddingsParams & { batchSize?: number } = {}) {
     super(params);
+    // 64 texts per model call bound the memory of one call; set by hand, not measured.
     this.batchSize = params.batchSize ?? 64;
   }
 

@@ -1,5 +1,5 @@
 import { footnotesHeading } from "./clean-text.js";
-import { splitSentences } from "../text/index.js";
+import { sentenceSpans, splitSentences } from "../text/index.js";
 import type { Block, PageBreak } from "./parse-blocks.js";
 
 const footnotesSection = footnotesHeading.replace(/^#+\s*/, "");
@@ -11,6 +11,9 @@ export interface ChunkingOptions {
   maxChars: number;
 }
 
+// Smaller chunks rank one idea each (sharper retrieval, more chunks to embed); larger ones keep a paragraph
+// with its list. Set by hand: 700/2400 give the corpus 191 chunks, median 536 characters, none near the cap
+// (changing them needs a re-ingest, so they were not swept with `coopdocs eval`).
 export const defaultChunking: ChunkingOptions = { targetChars: 700, maxChars: 2400 };
 
 export interface TextChunk {
@@ -32,15 +35,9 @@ export type PageOf = (offset: number) => number | null;
 
 /** Where the sentence that holds offset `at` ends (the one sentence splitter, `src/text`); `at` itself when a sentence starts there. */
 function endOfSentenceAt(text: string, at: number): number {
-  let cursor = 0;
-  for (const sentence of splitSentences(text)) {
-    const start = text.indexOf(sentence, cursor);
-    if (start < 0) break;
-    const end = start + sentence.length;
-    cursor = end;
-    if (end > at) return start >= at ? at : end;
-  }
-  return text.length;
+  const sentence = sentenceSpans(text).find((s) => s.end > at);
+  if (!sentence) return text.length;
+  return sentence.start >= at ? at : sentence.end;
 }
 
 /**
@@ -69,19 +66,21 @@ export function splitAtPageBreaks(
   return pieces;
 }
 
-const sentenceEnd = /(?<=[.!?;])\s+(?=[A-Z(“"])/;
-
 function splitLong(unit: Unit, options: ChunkingOptions): Unit[] {
   const size = unit.lines.reduce((sum, line) => sum + line.length + 1, 0);
   if (size <= options.maxChars) return [unit];
+  // A paragraph of several lines is a table (the only block whose text keeps line breaks): `withinLimit`
+  // splits it by rows with its header repeated; cut into sentences here, its rows would be run together.
+  if (unit.lines.length === 1 && unit.lines[0]?.includes("\n")) return [unit];
   // Break into pieces at item boundaries first, then sentences; the first line (lead-in) is repeated
   // at the head of every piece of a list so each piece still says what the list is about.
   const pieces: Unit[] = [];
   const leadIn = unit.lines.length > 1 ? unit.lines[0] : undefined;
-  const parts = unit.lines.length > 1 ? unit.lines.slice(1) : (unit.lines[0] ?? "").split(sentenceEnd);
+  const parts = unit.lines.length > 1 ? unit.lines.slice(1) : splitSentences(unit.lines[0] ?? "");
   let current: string[] = leadIn ? [leadIn] : [];
   let length = leadIn?.length ?? 0;
   for (const part of parts) {
+    // Pieces of a split unit may run to 1.5 × the target (set by hand): fewer, fuller pieces, each under maxChars.
     if (length + part.length > options.targetChars * 1.5 && current.length > (leadIn ? 1 : 0)) {
       pieces.push({ lines: current, start: unit.start, end: unit.end });
       current = leadIn ? [`${leadIn} (continued)`] : [];
@@ -193,7 +192,7 @@ export function withinLimit(chunk: TextChunk, maxChars: number): TextChunk[] {
   const header =
     tableStart >= 0 && tableSeparator.test(lines[tableStart + 1] ?? "") ? lines.slice(tableStart, tableStart + 2) : [];
   const headerText = header.join("\n");
-  // A header too long to repeat is not repeated.
+  // A header too long to repeat is not repeated (over half the limit it would crowd out the rows; set by hand).
   const repeat = headerText.length > 0 && headerText.length < maxChars / 2 ? header : [];
   const pieces: string[] = [];
   let current: string[] = [];
@@ -218,10 +217,13 @@ function splitLongLine(line: string, maxChars: number): string[] {
   const out: string[] = [];
   let rest = line;
   while (rest.length > maxChars) {
-    const window = rest.slice(0, maxChars);
-    const sentence = Math.max(window.lastIndexOf(". "), window.lastIndexOf("; "), window.lastIndexOf("? "));
-    const space = window.lastIndexOf(" ");
-    const cut = sentence > maxChars / 2 ? sentence + 1 : space > maxChars / 2 ? space : maxChars;
+    const sentence = sentenceSpans(rest)
+      .map((s) => s.end)
+      .filter((end) => end <= maxChars && end < rest.length)
+      .at(-1);
+    const space = rest.slice(0, maxChars).lastIndexOf(" ");
+    // A cut in the first half of the window would leave a short piece: then a word, then a hard cut (set by hand).
+    const cut = sentence !== undefined && sentence > maxChars / 2 ? sentence : space > maxChars / 2 ? space : maxChars;
     out.push(rest.slice(0, cut).trim());
     rest = rest.slice(cut).trim();
   }

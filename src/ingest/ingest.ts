@@ -141,6 +141,8 @@ export async function compareWithCorpus(
 
 /** Text given to the embedder: where the passage sits in the document, then the passage. */
 export function embeddingText(chunk: Chunk): string {
+  // 2000 characters hold the heading and all but the longest chunks (maxChars 2400, rare long tables) while
+  // bounding the embedding time of one passage; set by hand.
   return `${chunk.meta.title} | ${chunk.meta.section}\n${chunk.text}`.slice(0, 2000);
 }
 

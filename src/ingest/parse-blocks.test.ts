@@ -69,4 +69,26 @@ describe("parseBlocks and chunkBlocks", () => {
     expect(chunks.every((c) => c.text.length <= 600)).toBe(true);
     expect(chunks.map((c) => c.text).join(" ")).toBe(long);
   });
+
+  it("splits a long table by rows, not sentences, with its header at the head of every piece", () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| Site ${i} | ${i}. Monthly | Yes |`);
+    const table = `| Site | Reporting | Open |\n| --- | --- | --- |\n${rows.join("\n")}`;
+    const chunks = chunkBlocks(parseBlocks(table), { targetChars: 300, maxChars: 600 });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const chunk of chunks) {
+      expect(chunk.text.length).toBeLessThanOrEqual(600);
+      expect(chunk.text.startsWith("| Site | Reporting | Open |\n| --- | --- | --- |\n| Site ")).toBe(true);
+      expect(chunk.text.split("\n").every((line) => /^\|.*\|$/.test(line))).toBe(true);
+    }
+    expect(chunks.flatMap((c) => c.text.split("\n").slice(2))).toEqual(rows);
+  });
+
+  it("cuts a line longer than maxChars after a sentence, never after an abbreviation", () => {
+    const sentences = [
+      "The ministers met in Nanning on the first day of the forum.",
+      "It was chaired by H. E. Mr. Zhou Shengxian, minister of environmental protection of China.",
+    ];
+    const chunks = chunkBlocks(parseBlocks(sentences.join(" ")), { targetChars: 2000, maxChars: 100 });
+    expect(chunks.map((c) => c.text)).toEqual(sentences);
+  });
 });

@@ -33,6 +33,8 @@ function startsBlock(line: string): boolean {
 }
 
 const endsSentence = /[.:;!?"”)]$/;
+// An all-caps line of 2+ words and at most 120 characters is a heading ("ANNEX I"); longer all-caps text is
+// shouted body text. Set by hand on the corpus's PDFs.
 const isAllCaps = (text: string): boolean =>
   /[A-Z]{3}/.test(text) && text === text.toUpperCase() && text.split(/\s+/).length >= 2 && text.length <= 120;
 
@@ -113,6 +115,8 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
 /** After a blank line (a page break in PDFs), text continues the previous block when that was cut mid-sentence. */
 function continuesAcrossBreak(previous: string, line: string): boolean {
   if (endsSentence.test(previous)) return false;
+  // Set by hand: a lower-case line continues anything past a label (40); another line only a paragraph past
+  // two lines of text (80), so a short title before a blank line is not run into the next paragraph.
   if (/^[a-z]/.test(line)) return previous.length > 40;
   return previous.length > 80 && !isAllCaps(line);
 }
@@ -122,6 +126,8 @@ function headingLevel(text: string): { level: number; text: string } | undefined
   if (md?.[1] && md[2]) return { level: md[1].length, text: md[2].trim() };
   if (isAllCaps(text) && !/[.:;,]$/.test(text)) return { level: 0, text };
   const sub = markers.subsection.exec(text);
+  // Length caps (130 numbered subsections, 100 roman, 110 numbered): a heading is a line; past that it is a
+  // numbered paragraph. Set by hand on the corpus's longest headings.
   // "3.1 ... include but are not limited to:" introduces a list: a lead-in paragraph, not a heading.
   if (sub?.[1] && text.length <= 130 && !/[;:,]$/.test(text)) return { level: sub[1].split(".").length + 1, text };
   const roman = markers.roman.exec(text);
@@ -208,7 +214,8 @@ export function parseBlocks(
       });
       continue;
     }
-    // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us").
+    // A short stand-alone line before a long paragraph is an unnumbered heading ("Overview", "About Us"):
+    // at most 80 characters, before a paragraph over 150 (set by hand; shorter pairs are a caption and its text).
     const next = raw[i + 1];
     const isLabel =
       block.afterBlank !== false &&

@@ -39,6 +39,8 @@ export function chatModelFromSettings(settings: LlmSettings, options: ChatModelO
     configuration: settings.baseUrl ? { baseURL: settings.baseUrl } : {},
     timeout: settings.timeoutMs,
     maxRetries: options.maxRetries ?? 1,
+    // 1024 tokens hold a cited answer of a few paragraphs; a reasoning model writes its thinking first, so
+    // 8192. A cut reply loses only its unfinished sentence (CheckedStream). Set by hand.
     maxTokens: options.maxTokens ?? (reasoning ? 8192 : 1024),
     ...(reasoning ? {} : { temperature: options.temperature ?? 0 }),
     // Usage chunks are not needed, and some OpenAI-compatible servers reject stream_options.

@@ -1,5 +1,5 @@
 import type { Passage } from "../core/types.js";
-import { splitSentences } from "../text/index.js";
+import { sentenceSpans } from "../text/index.js";
 import { canonicalMarker, endsAtSourcesList, markerNumbers, normaliseCitations, TitleIndex } from "./citation-forms.js";
 import { checkSentence, passageFacts, type PassageFacts } from "./claim-check.js";
 import { ReasoningFilter } from "./reasoning.js";
@@ -12,16 +12,17 @@ interface Segment {
 
 /** Sentences of a text (each line split on its own), each with the whitespace that precedes it. */
 function segments(text: string): Segment[] {
+  const out: Segment[] = [];
   let cursor = 0;
-  return text
-    .split("\n")
-    .flatMap((line) => splitSentences(line))
-    .map((sentence) => {
-      const start = text.indexOf(sentence, cursor);
-      const separator = start >= 0 ? text.slice(cursor, start) : " ";
-      if (start >= 0) cursor = start + sentence.length;
-      return { separator, text: sentence };
-    });
+  let lineStart = 0;
+  for (const line of text.split("\n")) {
+    for (const sentence of sentenceSpans(line)) {
+      out.push({ separator: text.slice(cursor, lineStart + sentence.start), text: sentence.text });
+      cursor = lineStart + sentence.end;
+    }
+    lineStart += line.length + 1;
+  }
+  return out;
 }
 
 /** Does this sentence start with words (not a marker, a bracket or a quote still being written)? */

@@ -73,6 +73,8 @@ export async function createLlmAnswerer(options: LlmAnswererOptions): Promise<Ll
   const prompts: Prompts = await loadPrompts(options.promptsDir ?? defaultPromptsDir);
   const model = options.chatModel ?? chatModelFromSettings(settings);
   const { retriever, extractive } = options;
+  // Passages in the prompt: more give the model more to cite, but a longer prompt (slower, and more room to
+  // cite the wrong one). A draft covers a topic, so it gets more. Set by hand.
   const k = options.k ?? 6;
   const draftK = options.draftK ?? 8;
   logger.info("llm answers enabled", {

@@ -1,8 +1,13 @@
+import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
+
 /** Why a call to the LLM gave no usable text. */
 export type LlmFailureKind = "timeout" | "unreachable" | "http" | "invalid" | "empty";
 
-/** A failed LLM call, classified; `message` is safe to log (no key), `note` is the user's one line. */
-export class LlmCallError extends Error {
+/**
+ * A failed LLM call, classified: a CoopdocsError `llm_unavailable` with the kind of failure. `message` is
+ * safe to log (no key); `reason` is the user's one line.
+ */
+export class LlmCallError extends CoopdocsError {
   override readonly name = "LlmCallError";
   constructor(
     readonly kind: LlmFailureKind,
@@ -10,7 +15,7 @@ export class LlmCallError extends Error {
     readonly status?: number,
     options?: { cause?: unknown },
   ) {
-    super(message, options);
+    super(ErrorCode.LlmUnavailable, message, undefined, options);
   }
 
   /** What went wrong, for the user, in a few words without a full stop ("The LLM did not answer in time"). */

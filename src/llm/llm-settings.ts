@@ -51,6 +51,8 @@ function ollamaApiRoot(baseUrl: string): string {
  * provider is "none" or a required setting is missing; the message never contains the key.
  */
 export function resolveLlmSettings(llm: LlmConfig, env: NodeJS.ProcessEnv = process.env): LlmSettings {
+  // 30 s (as LLM_TIMEOUT_MS): room for a slow local model, while the extractive fallback still comes while the
+  // asker waits. Set by hand.
   const timeoutMs = llm.timeoutMs > 0 ? llm.timeoutMs : 30_000;
   switch (llm.provider) {
     case "none":

@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { ChatPromptTemplate, PromptTemplate } from "@langchain/core/prompts";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
 import type { ConversationTurn, Passage } from "../core/types.js";
+import { truncate } from "../text/index.js";
 
 /** The project's prompts/ folder (works from src/llm and from dist/llm). */
 export const defaultPromptsDir = fileURLToPath(new URL("../../prompts/", import.meta.url));
@@ -86,13 +87,15 @@ export async function loadPrompts(dir: string = defaultPromptsDir): Promise<Prom
   };
 }
 
+// Longer than any chunk (maxChars 2400), so a passage is cut only when a caller passes other text; a cap
+// keeps one odd passage from filling the model's context. Set by hand.
 const maxPassageChars = 2_500;
 
 /** One passage as the model sees it: its number, title (and year), section, page, then the text. */
 export function formatPassage(passage: Passage, n: number): string {
   const { title, year, section, page } = passage.meta;
   const text = passage.text.trim();
-  const body = text.length > maxPassageChars ? `${text.slice(0, maxPassageChars)}…` : text;
+  const body = truncate(text, maxPassageChars);
   return [
     `[${n}] Title: ${title}${year !== null ? ` (${year})` : ""}`,
     `Section: ${section || "(none)"}`,
@@ -106,6 +109,8 @@ export function formatPassages(passages: readonly Passage[]): string {
   return passages.map((p, i) => formatPassage(p, i + 1)).join("\n\n");
 }
 
+// A turn of the conversation is cut to 1200 characters: enough for what a follow-up refers back to, short
+// enough that eight turns stay a small prompt for condensing the question. Set by hand.
 const maxTurnChars = 1_200;
 
 /** The conversation block of the condensation prompt, oldest first; long turns are cut. */
@@ -113,7 +118,7 @@ export function formatHistory(history: readonly ConversationTurn[]): string {
   return history
     .map((turn) => {
       const text = turn.text.replace(/\s+/g, " ").trim();
-      const cut = text.length > maxTurnChars ? `${text.slice(0, maxTurnChars)}…` : text;
+      const cut = truncate(text, maxTurnChars);
       return `${turn.role === "user" ? "User" : "Assistant"}: ${cut}`;
     })
     .join("\n");

@@ -3,6 +3,7 @@ import { redact, type Logger } from "../core/logger.js";
 function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
   if (typeof value === "string") return redact(value, secrets);
   if (value instanceof Error) return { name: value.name, message: redact(value.message, secrets) };
+  // Log fields nest a few levels at most; the depth bound keeps a cyclic object from recursing forever.
   if (depth > 4 || value === null || typeof value !== "object") return value;
   if (Array.isArray(value)) return value.map((item) => scrub(item, secrets, depth + 1));
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrub(v, secrets, depth + 1)]));
@@ -13,6 +14,7 @@ function scrub(value: unknown, secrets: readonly string[], depth = 0): unknown {
  * them on, whatever logger it wraps: the key never reaches a log line through this feature.
  */
 export function withSecrets(logger: Logger, secrets: readonly string[]): Logger {
+  // A "secret" under 4 characters (a placeholder such as "x") would redact ordinary words everywhere.
   const kept = secrets.filter((s) => s.length >= 4);
   const wrap =
     (log: Logger["info"]) =>

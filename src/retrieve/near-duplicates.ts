@@ -1,5 +1,6 @@
 import type { Passage } from "../core/types.js";
 
+// Word triples: pairs match across unrelated passages ("the parties"), longer runs miss a lightly edited copy.
 function shingles(text: string, size = 3): Set<string> {
   const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const out = new Set<string>();
@@ -26,6 +27,8 @@ function shingleOverlap(sa: Set<string>, sb: Set<string>): number {
  */
 export function collapseNearDuplicates<P extends Passage>(
   passages: readonly P[],
+  // 70 % shared triples: a lightly edited copy, not a paragraph on the same topic. Set by hand; 0.9 changed
+  // neither public nor dev tune, whose questions rarely meet a copied paragraph.
   threshold = 0.7,
   limit = Infinity,
 ): P[] {

@@ -80,6 +80,7 @@ const TRUNCATION_NOTE = "\n\n_… answer shortened to fit in a Slack message._";
 // A short title is enough to recognise the document (64 keeps "… Strategy on Environmental Cooperation
 // (2016-2020)" whole); the full title is one click away on the link.
 const SHORT_TITLE_CHARS = 64;
+// A section is shown by its number and first words ("4.1 Policy Dialogue and Exchange"); set by hand.
 const SHORT_SECTION_CHARS = 40;
 
 const context = (text: string): KnownBlock => ({ type: "context", elements: [{ type: "mrkdwn", text }] });

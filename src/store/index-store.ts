@@ -27,8 +27,8 @@ export const indexFiles = {
   hnsw: "hnsw",
 } as const;
 
-/** Files a generation must hold (the HNSW ones are written by LangChain's HNSWLib.save). */
-const requiredFiles = [
+/** Files a generation must hold besides its manifest (the HNSW ones are written by LangChain's HNSWLib.save). */
+export const requiredFiles = [
   indexFiles.chunks,
   indexFiles.vectors,
   indexFiles.lexical,
@@ -169,6 +169,7 @@ export async function readStoredIndex(indexDir: string): Promise<StoredIndex | u
       return await readGeneration(indexDir, path.join(indexDir, name));
     } catch (error) {
       const moved = (await currentGenerationName(indexDir).catch(() => undefined)) !== name;
+      // Three commits in a row during one read: something keeps replacing the index; report instead of looping.
       if (!moved || attempt >= 3) throw error;
     }
   }

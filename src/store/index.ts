@@ -7,6 +7,7 @@ export {
   readIndexManifest,
   readStoredIndex,
   readUsableIndex,
+  requiredFiles,
   writeGenerationFiles,
   type StoredIndex,
   type UsableIndex,

@@ -47,6 +47,8 @@ const options: Options<LexicalDoc> = {
   // Years ("2016-2020") and acronyms with hyphens ("ASEAN-China") are split so each part matches.
   tokenize,
   processTerm: lexicalTerm,
+  // A section heading says what its passage is about, a title only which document (set by hand; section 1
+  // and title 0 drop dev tune's answer pass rate from 0.648 to 0.630 and hit@1 from 0.778 to 0.759).
   searchOptions: { boost: { text: 1, section: 1.5, title: 0.4 } },
 };
 

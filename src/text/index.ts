@@ -1,5 +1,5 @@
 // Text helpers written once: sentence splitting, truncation, numbering strip, normalisation.
-export { splitSentences, splitTextSentences } from "./sentences.js";
+export { sentenceSpans, splitSentences, splitTextSentences, type SentenceSpan } from "./sentences.js";
 export { truncate, charLength } from "./truncate.js";
 export { stripNumbering } from "./numbering.js";
 export { normalizeText } from "./normalize.js";

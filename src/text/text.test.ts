@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { charLength, normalizeText, splitSentences, stripNumbering, truncate } from "./index.js";
+import { charLength, normalizeText, sentenceSpans, splitSentences, stripNumbering, truncate } from "./index.js";
 
 describe("text", () => {
   it("splits sentences but not after abbreviations or paragraph numbers", () => {
@@ -7,6 +7,12 @@ describe("text", () => {
       "14. In 2007 Mr. Wen proposed it.",
       "It was set up in 2010.",
     ]);
+  });
+  it("gives each sentence's place in the text it came from", () => {
+    const text = "  28. H. E. Mr. Zhou attended.  The forum closed.\n| a | b |";
+    const spans = sentenceSpans(text);
+    expect(spans.map((s) => s.text)).toEqual(["28. H. E. Mr. Zhou attended.", "The forum closed.", "| a | b |"]);
+    for (const s of spans) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
   it("truncates on a word boundary with an ellipsis, counting code points", () => {
     expect(truncate("alpha beta gamma delta", 12)).toBe("alpha beta…");

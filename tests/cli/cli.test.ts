@@ -1,35 +1,12 @@
 import path from "node:path";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { type CliRun, runCli } from "../helpers/run-cli.js";
 import { projectRoot, realCorpusDir } from "../helpers/test-corpus.js";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the CLI in-process with its own environment, capturing what it prints. */
-async function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
+/** Runs the CLI in-process over the shared index, capturing what it prints. */
+function run(args: string[], env: Record<string, string> = {}): Promise<CliRun> {
   const base = { CORPUS_DIR: realCorpusDir, INDEX_DIR: inject("sharedIndexDir"), LOG_LEVEL: "warn" };
-  for (const [key, value] of Object.entries({ ...base, ...env })) vi.stubEnv(key, value);
-  try {
-    const code = await main(args);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
+  return runCli(args, { ...base, ...env });
 }
 
 afterEach(() => {

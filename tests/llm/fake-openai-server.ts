@@ -101,6 +101,18 @@ function chunkJson(model: string, delta: Record<string, unknown>, finish: string
   });
 }
 
+/** A whole (non-streamed) chat completion with one choice. */
+function completionJson(model: string, message: Record<string, unknown>, finish: string, usage?: object): string {
+  return JSON.stringify({
+    id: "chatcmpl-fake",
+    object: "chat.completion",
+    created: 1_700_000_000,
+    model,
+    choices: [{ index: 0, message: { role: "assistant", ...message }, finish_reason: finish }],
+    ...(usage ? { usage } : {}),
+  });
+}
+
 function split(text: string, size: number): string[] {
   const pieces: string[] = [];
   for (let i = 0; i < text.length; i += size) pieces.push(text.slice(i, i + size));
@@ -133,21 +145,7 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
         };
         if (!request.stream) {
           res.writeHead(200, { "content-type": "application/json" });
-          res.end(
-            JSON.stringify({
-              id: "chatcmpl-fake",
-              object: "chat.completion",
-              created: 1_700_000_000,
-              model: request.model,
-              choices: [
-                {
-                  index: 0,
-                  message: { role: "assistant", content: null, tool_calls: [call] },
-                  finish_reason: "tool_calls",
-                },
-              ],
-            }),
-          );
+          res.end(completionJson(request.model, { content: null, tool_calls: [call] }, "tool_calls"));
           return;
         }
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
@@ -180,26 +178,12 @@ export async function startFakeOpenAiServer(initial?: Responder): Promise<FakeOp
         if (res.destroyed) return;
         if (!request.stream) {
           res.writeHead(200, { "content-type": "application/json" });
-          res.end(
-            JSON.stringify({
-              id: "chatcmpl-fake",
-              object: "chat.completion",
-              created: 1_700_000_000,
-              model: request.model,
-              choices: [
-                {
-                  index: 0,
-                  message: {
-                    role: "assistant",
-                    content: reply.content,
-                    ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}),
-                  },
-                  finish_reason: reply.finishReason ?? "stop",
-                },
-              ],
-              usage: { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 },
-            }),
-          );
+          const message = {
+            content: reply.content,
+            ...(reply.reasoning ? { reasoning_content: reply.reasoning } : {}),
+          };
+          const usage = { prompt_tokens: 1, completion_tokens: 1, total_tokens: 2 };
+          res.end(completionJson(request.model, message, reply.finishReason ?? "stop", usage));
           return;
         }
         res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });

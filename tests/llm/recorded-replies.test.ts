@@ -1,30 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LlmConfig } from "../../src/config/config.js";
-import { createLlmAnswerer, type LlmAnswerer } from "../../src/llm/index.js";
+import type { LlmAnswerer } from "../../src/llm/index.js";
+import { fixturePromptPassages, startRecordedAnswerer } from "../helpers/recorded-answerer.js";
 import { expectCaseHandled } from "./assert-case.js";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server.js";
-import { fakeExtractive, fakeRetriever, passages } from "./fixtures.js";
-import { recordedCases, recordedResponder, type PromptPassage } from "./recorded-replies.js";
+import type { FakeOpenAiServer } from "./fake-openai-server.js";
+import { recordedCases } from "./recorded-replies.js";
 
 // The answerer against the fake server replaying every recorded-style reply, non-streamed and streamed.
 let server: FakeOpenAiServer;
 let answerer: LlmAnswerer;
-const promptPassagesOfFixtures: PromptPassage[] = passages.map((p, i) => ({
-  n: i + 1,
-  title: p.meta.title,
-  text: p.text,
-}));
 
 beforeAll(async () => {
-  server = await startFakeOpenAiServer(recordedResponder());
-  const llm: LlmConfig = {
-    provider: "openai",
-    baseUrl: server.baseUrl,
-    apiKey: "test-key",
-    model: "fake-model",
-    timeoutMs: 5_000,
-  };
-  answerer = await createLlmAnswerer({ llm, retriever: fakeRetriever(), extractive: fakeExtractive(), k: 3 });
+  ({ server, answerer } = await startRecordedAnswerer());
 });
 afterAll(async () => {
   await server.close();
@@ -39,12 +25,12 @@ describe("recorded-style replies", () => {
   for (const recorded of recordedCases) {
     it(`non-streamed: ${recorded.name}`, async () => {
       const answer = await answerer.ask(recorded.question);
-      expectCaseHandled(recorded, answer, promptPassagesOfFixtures, null);
+      expectCaseHandled(recorded, answer, fixturePromptPassages, null);
     });
     it(`streamed: ${recorded.name}`, async () => {
       const chunks: string[] = [];
       const answer = await answerer.ask(recorded.question, { onToken: (t) => chunks.push(t) });
-      expectCaseHandled(recorded, answer, promptPassagesOfFixtures, chunks);
+      expectCaseHandled(recorded, answer, fixturePromptPassages, chunks);
     });
   }
 });

@@ -1,13 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { LlmConfig } from "../../src/config/config.js";
 import type { Answer } from "../../src/core/types.js";
-import { createLlmAnswerer, type LlmAnswerer } from "../../src/llm/index.js";
+import type { LlmAnswerer } from "../../src/llm/index.js";
+import { fixturePromptPassages, startRecordedAnswerer } from "../helpers/recorded-answerer.js";
 import { BOT_USER_ID, sendEvent, type ApiCall } from "../slack/fake-slack.js";
 import { blocksText, startHarness, type Harness } from "../slack/harness.js";
 import { expectCaseHandled, expectNoUncheckedChunk } from "./assert-case.js";
-import { startFakeOpenAiServer, type FakeOpenAiServer } from "./fake-openai-server.js";
-import { fakeExtractive, fakeRetriever, passages } from "./fixtures.js";
-import { recordedCases, recordedResponder, type PromptPassage } from "./recorded-replies.js";
+import type { FakeOpenAiServer } from "./fake-openai-server.js";
+import { recordedCases } from "./recorded-replies.js";
 
 // The Slack streaming path (real Bolt, fake Slack Web API) with the LLM answerer replaying every
 // recorded-style reply: every piece of text sent to Slack is checked.
@@ -15,18 +14,9 @@ const CHANNEL = "C0LLM";
 let server: FakeOpenAiServer;
 let answerer: LlmAnswerer;
 let harness: Harness;
-const fixturePassages: PromptPassage[] = passages.map((p, i) => ({ n: i + 1, title: p.meta.title, text: p.text }));
 
 beforeAll(async () => {
-  server = await startFakeOpenAiServer(recordedResponder());
-  const llm: LlmConfig = {
-    provider: "openai",
-    baseUrl: server.baseUrl,
-    apiKey: "test-key",
-    model: "fake-model",
-    timeoutMs: 5_000,
-  };
-  answerer = await createLlmAnswerer({ llm, retriever: fakeRetriever(), extractive: fakeExtractive(), k: 3 });
+  ({ server, answerer } = await startRecordedAnswerer());
   // A buffer of one character: every piece the answerer releases goes to Slack at once, so each
   // appendStream call is one chunk as the answerer gave it.
   harness = await startHarness({ answerer, streamBufferSize: 1 });
@@ -51,7 +41,7 @@ describe("Slack stream against recorded-style replies", () => {
   it("posts only checked text, streaming LLM answers sentence by sentence", async () => {
     for (const recorded of recordedCases) {
       const expected: Answer = await answerer.ask(recorded.question);
-      expectCaseHandled(recorded, expected, fixturePassages, null);
+      expectCaseHandled(recorded, expected, fixturePromptPassages, null);
 
       const from = harness.fake.calls.length;
       const ts = harness.fake.nextTs();

@@ -1,8 +1,3 @@
-/**
- * Faults of the real core (real corpus, real embedder, temporary index): the index folder deleted while the
- * service runs, an ingest killed midway, and an LLM that never answers.
- */
-import { spawn } from "node:child_process";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +7,8 @@ import { createConsoleLogger } from "../../src/core/logger.js";
 import { HybridRetriever } from "../../src/retrieve/hybrid-retriever.js";
 import { indexFiles, readStoredIndex } from "../../src/store/index-store.js";
 import { startFakeOpenAiServer } from "../llm/fake-openai-server.js";
-import { buildRealIndex, repoRoot, type RealIndex } from "./real-index.js";
+import { spawnCli } from "../helpers/spawn-source.js";
+import { buildRealIndex, type RealIndex } from "./real-index.js";
 
 let real: RealIndex;
 
@@ -66,21 +62,10 @@ describe("ingest killed midway", () => {
     expect(before).toBeDefined();
 
     // `coopdocs ingest --force` from source in a child process, killed once it is embedding.
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        import.meta.resolve("tsx"),
-        path.join(repoRoot, "tests/reliability/cli-entry.ts"),
-        "ingest",
-        "--force",
-      ],
-      {
-        cwd: real.root,
-        env: { ...process.env, CORPUS_DIR: real.config.corpusDir, INDEX_DIR: real.config.indexDir, LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawnCli(["ingest", "--force"], {
+      cwd: real.root,
+      env: { CORPUS_DIR: real.config.corpusDir, INDEX_DIR: real.config.indexDir },
+    });
     let stderr = "";
     const killed = new Promise<{ signal: NodeJS.Signals | null; sawEmbedding: boolean }>((resolve) => {
       let sawEmbedding = false;

@@ -4,7 +4,7 @@
  * the corpus is indexed and answerable, every odd entry is listed with its reason, nothing outside the
  * corpus is read, and nothing hangs or crashes.
  */
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { chmod, mkdir, symlink, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:net";
 import path from "node:path";
@@ -16,8 +16,8 @@ import { readCorpusManifest } from "../../src/ingest/corpus-manifest.js";
 import { defaultChunking } from "../../src/ingest/chunk-blocks.js";
 import { ingestCorpus, type IngestReport } from "../../src/ingest/ingest.js";
 import { readStoredIndex } from "../../src/store/index.js";
+import { spawnCli } from "../helpers/spawn-source.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
-import { repoRoot } from "./real-index.js";
 
 const isRoot = process.getuid?.() === 0;
 let ws: TinyWorkspace;
@@ -130,22 +130,10 @@ describe("a corpus with hostile entries", () => {
   });
 
   it("answers from the CLI (a question starting with '-'), bounded, without a signal or a stack trace", async () => {
-    const child = spawn(
-      process.execPath,
-      [
-        "--import",
-        import.meta.resolve("tsx"),
-        path.join(repoRoot, "tests/reliability/cli-entry.ts"),
-        "ask",
-        "-which programme protects mangrove forests?",
-        "--json",
-      ],
-      {
-        cwd: ws.dir,
-        env: { ...process.env, CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir, LOG_LEVEL: "info" },
-        stdio: ["ignore", "pipe", "pipe"],
-      },
-    );
+    const child = spawnCli(["ask", "-which programme protects mangrove forests?", "--json"], {
+      cwd: ws.dir,
+      env: { CORPUS_DIR: ws.corpusDir, INDEX_DIR: ws.indexDir },
+    });
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (d: Buffer) => (stdout += d.toString("utf8")));

@@ -17,6 +17,7 @@ import {
   indexFiles,
   readStoredIndex,
   readUsableIndex,
+  requiredFiles,
 } from "../../src/store/index.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
 
@@ -52,15 +53,7 @@ beforeAll(async () => {
 afterAll(async () => ws?.cleanup());
 
 describe("random byte corruption of each index file", () => {
-  const files = [
-    indexFiles.manifest,
-    indexFiles.chunks,
-    indexFiles.vectors,
-    indexFiles.lexical,
-    `${indexFiles.hnsw}/hnswlib.index`,
-    `${indexFiles.hnsw}/args.json`,
-    `${indexFiles.hnsw}/docstore.json`,
-  ];
+  const files = [indexFiles.manifest, ...requiredFiles];
   it.each(files)("%s: 20 rounds, 0 crashes, each answered after a one-line report and a rebuild", async (file) => {
     const rand = random(files.indexOf(file) + 1);
     let reported = 0;

@@ -2,7 +2,7 @@
  * The live index: one ingest at a time (the lock), readers that never wait for writers, a running service
  * that picks up documents dropped into the corpus, and ingests killed at random points.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import type { ChildProcessWithoutNullStreams } from "node:child_process";
 import { readdir, rm, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -11,8 +11,8 @@ import type { Logger } from "../../src/core/logger.js";
 import { ingestCorpus } from "../../src/ingest/ingest.js";
 import { HybridRetriever } from "../../src/retrieve/hybrid-retriever.js";
 import { acquireIngestLock, indexFiles, readStoredIndex } from "../../src/store/index.js";
+import { spawnSource } from "../helpers/spawn-source.js";
 import { createHashEmbedder, createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
-import { repoRoot } from "./real-index.js";
 
 function recordingLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
@@ -20,17 +20,12 @@ function recordingLogger(): Logger & { lines: string[] } {
   return { lines, debug() {}, info: push, warn: push, error: push };
 }
 
-const tsx = import.meta.resolve("tsx");
-
 function spawnTs(
   script: string,
   args: string[],
   env: Record<string, string> = {},
 ): ChildProcessWithoutNullStreams & { output: Promise<string> } {
-  const child = spawn(process.execPath, ["--import", tsx, path.join(repoRoot, script), ...args], {
-    env: { ...process.env, LOG_LEVEL: "info", ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
+  const child = spawnSource(script, args, { env });
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString("utf8")));
   child.stderr.on("data", (d: Buffer) => (out += d.toString("utf8")));

@@ -11,7 +11,7 @@ import { createLlmAnswerer } from "../../src/llm/index.js";
 import { createSlackBot } from "../../src/slack/index.js";
 import { startFakeOpenAiServer } from "../llm/fake-openai-server.js";
 import { fakeExtractive, fakeRetriever } from "../llm/fixtures.js";
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET, sendEvent, BOT_USER_ID } from "../slack/fake-slack.js";
+import { BOT_TOKEN, FakeSlack, fakeSlackConfig, SIGNING_SECRET, sendEvent, BOT_USER_ID } from "../slack/fake-slack.js";
 import { FakeAnswerer } from "../slack/harness.js";
 
 // Secrets of no recognisable shape: only the configured-secret redaction can catch them.
@@ -68,14 +68,7 @@ describe("secrets never reach logs or error messages", () => {
     const stderr = captureStderr();
     const { logger } = createCliContext({ ...env });
     const bot = createSlackBot({
-      slack: {
-        botToken: BOT_TOKEN,
-        signingSecret: SIGNING_SECRET,
-        mode: "http",
-        port: 0,
-        apiUrl: fake.apiUrl,
-        allowedChannels: [],
-      },
+      slack: fakeSlackConfig(fake.apiUrl),
       dataDir: "/tmp",
       answerer: new FakeAnswerer(),
       logger,
@@ -85,24 +78,16 @@ describe("secrets never reach logs or error messages", () => {
     try {
       const { port } = await bot.start();
       // Streaming and every post fail, with the token and signing secret in the error body and the error code.
-      fake.failNext("chat.startStream", {
+      const echoing = {
         status: 200,
         body: {
           ok: false,
           error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`,
           response_metadata: { messages: [BOT_TOKEN] },
         },
-      });
-      for (let i = 0; i < 4; i++) {
-        fake.failNext("chat.postMessage", {
-          status: 200,
-          body: {
-            ok: false,
-            error: `invalid_arguments ${BOT_TOKEN} ${SIGNING_SECRET}`,
-            response_metadata: { messages: [BOT_TOKEN] },
-          },
-        });
-      }
+      };
+      fake.failNext("chat.startStream", echoing);
+      for (let i = 0; i < 4; i++) fake.failNext("chat.postMessage", echoing);
       const ts = fake.nextTs();
       await sendEvent(`http://127.0.0.1:${port}/slack/events`, {
         type: "app_mention",
@@ -129,14 +114,7 @@ describe("secrets never reach logs or error messages", () => {
     try {
       const token = "xoxb-not-the-right-one-999";
       const bot = createSlackBot({
-        slack: {
-          botToken: token,
-          signingSecret: SIGNING_SECRET,
-          mode: "http",
-          port: 0,
-          apiUrl: fake.apiUrl,
-          allowedChannels: [],
-        },
+        slack: fakeSlackConfig(fake.apiUrl, { botToken: token }),
         dataDir: "/tmp",
         answerer: new FakeAnswerer(),
         retryConfig: { retries: 0 },

@@ -1,13 +1,9 @@
-/**
- * Messages and shutdown of the Slack bot process: an unreachable SLACK_API_URL is a network error naming
- * the URL (not a rejected token), and SIGTERM while a Web API call hangs still ends the process by itself.
- */
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSlackBot } from "../../src/slack/index.js";
+import { spawnCli } from "../helpers/spawn-source.js";
 import { createTinyWorkspace, type TinyWorkspace } from "../helpers/tiny-corpus.js";
 import { BOT_USER_ID, eventEnvelope, postSigned, SIGNING_SECRET } from "../slack/fake-slack.js";
 import { repoRoot } from "./real-index.js";
@@ -63,26 +59,20 @@ describe("SIGTERM while a Web API call hangs", () => {
   });
 
   it("finishes within the grace period and exits by itself", async () => {
-    const child = spawn(
-      process.execPath,
-      ["--import", import.meta.resolve("tsx"), path.join(repoRoot, "tests/reliability/cli-entry.ts"), "slack"],
-      {
-        cwd: ws.dir,
-        env: {
-          ...process.env,
-          CORPUS_DIR: ws.corpusDir,
-          INDEX_DIR: ws.indexDir,
-          LOG_LEVEL: "info",
-          SLACK_MODE: "http",
-          PORT: "0",
-          SLACK_BOT_TOKEN: "xoxb-test-token",
-          SLACK_SIGNING_SECRET: SIGNING_SECRET,
-          SLACK_API_URL: apiUrl,
-          CORPUS_WATCH: "false",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+    const child = spawnCli(["slack"], {
+      cwd: ws.dir,
+      env: {
+        CORPUS_DIR: ws.corpusDir,
+        INDEX_DIR: ws.indexDir,
+        LOG_LEVEL: "info",
+        SLACK_MODE: "http",
+        PORT: "0",
+        SLACK_BOT_TOKEN: "xoxb-test-token",
+        SLACK_SIGNING_SECRET: SIGNING_SECRET,
+        SLACK_API_URL: apiUrl,
+        CORPUS_WATCH: "false",
       },
-    );
+    });
     let log = "";
     const listening = new Promise<number>((resolve) => {
       child.stderr.on("data", (d: Buffer) => {

@@ -6,12 +6,26 @@
 import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { SlackConfig } from "../../src/config/index.js";
 
 export const TEAM_ID = "T0TEAM";
 export const BOT_USER_ID = "U0BOT";
 export const BOT_ID = "B0BOT";
 export const BOT_TOKEN = "xoxb-fake-bot-token-0001";
 export const SIGNING_SECRET = "fake-signing-secret";
+
+/** Settings for a bot that talks to the fake Slack at `apiUrl` over HTTP, with the fake credentials, on any port. */
+export function fakeSlackConfig(apiUrl: string, overrides: Partial<SlackConfig> = {}): SlackConfig {
+  return {
+    botToken: BOT_TOKEN,
+    signingSecret: SIGNING_SECRET,
+    mode: "http",
+    port: 0,
+    apiUrl,
+    allowedChannels: [],
+    ...overrides,
+  };
+}
 
 export interface ApiCall {
   method: string;

@@ -8,7 +8,7 @@ import path from "node:path";
 import type { Logger } from "../../src/core/logger.js";
 import type { Answer, AskOptions, Citation, QuestionAnswerer } from "../../src/core/types.js";
 import { createSlackBot, type SlackBot, type SlackBotOptions } from "../../src/slack/index.js";
-import { BOT_TOKEN, FakeSlack, SIGNING_SECRET } from "./fake-slack.js";
+import { FakeSlack, fakeSlackConfig } from "./fake-slack.js";
 
 export interface AnswererCall {
   kind: "ask" | "draft";
@@ -102,14 +102,7 @@ export async function startHarness(
   const { logger, lines } = captureLogger();
   const { allowedChannels, ...rest } = overrides;
   const bot = createSlackBot({
-    slack: {
-      botToken: BOT_TOKEN,
-      signingSecret: SIGNING_SECRET,
-      mode: "http",
-      port: 0,
-      apiUrl: `${fake.url}/api`,
-      allowedChannels: allowedChannels ?? [],
-    },
+    slack: fakeSlackConfig(`${fake.url}/api`, { allowedChannels: allowedChannels ?? [] }),
     dataDir,
     answerer,
     logger,

@@ -5,7 +5,6 @@ import type { Answer } from "../../src/core/types.js";
 import { ActionId } from "../../src/slack/index.js";
 import {
   BOT_ID,
-  BOT_TOKEN,
   BOT_USER_ID,
   TEAM_ID,
   sendAction,
@@ -13,6 +12,7 @@ import {
   sendEvent,
   postSigned,
   eventEnvelope,
+  fakeSlackConfig,
 } from "./fake-slack.js";
 import {
   answerFor,
@@ -746,14 +746,7 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     expect(harness.fake.callsOf("auth.test")).toHaveLength(1);
     const { createSlackBot } = await import("../../src/slack/index.js");
     const bad = createSlackBot({
-      slack: {
-        botToken: "xoxb-wrong",
-        signingSecret: "s",
-        mode: "http",
-        port: 0,
-        apiUrl: harness.fake.apiUrl,
-        allowedChannels: [],
-      },
+      slack: fakeSlackConfig(harness.fake.apiUrl, { botToken: "xoxb-wrong", signingSecret: "s" }),
       dataDir: harness.dataDir,
       answerer: harness.answerer,
       retryConfig: { retries: 0 },
@@ -770,14 +763,11 @@ describe("Slack bot over HTTP (real Bolt, fake Slack Web API)", () => {
     try {
       fake.script("apps.connections.open", () => ({ status: 200, body: { ok: false, error: "invalid_auth" } }));
       const bot = createSlackBot({
-        slack: {
-          botToken: BOT_TOKEN,
+        slack: fakeSlackConfig(fake.apiUrl, {
           appToken: "xapp-1-A0APP-1-abcdef",
+          signingSecret: undefined,
           mode: "socket",
-          port: 0,
-          apiUrl: fake.apiUrl,
-          allowedChannels: [],
-        },
+        }),
         dataDir: "/tmp",
         answerer: new FakeAnswerer(),
         retryConfig: { retries: 0 },

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { main } from "../../src/cli/main.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Answer, QuestionAnswerer } from "../../src/core/types.js";
 import { createWebApp } from "../../src/web/index.js";
+import { runCli } from "../helpers/run-cli.js";
 import { createWebFixture, formatsPdf, wetlandFile, type WebFixture } from "./web-fixture.js";
 
 const publicUrl = "https://docs.example.org/coop";
@@ -36,26 +36,14 @@ async function expectApiError(response: Response, status: number, code: string):
 
 /** Runs `coopdocs ask --json` in-process on the fixture's corpus and index. */
 async function askJsonCli(question: string): Promise<unknown> {
-  let stdout = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-  const env = {
+  const { code, stdout } = await runCli(["ask", question, "--json"], {
     CORPUS_DIR: fixture.config.corpusDir,
     INDEX_DIR: fixture.config.indexDir,
     LOG_LEVEL: "silent",
     PUBLIC_URL: publicUrl,
-  };
-  for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-  try {
-    expect(await main(["ask", question, "--json"])).toBe(0);
-    return JSON.parse(stdout.trim());
-  } finally {
-    vi.restoreAllMocks();
-    vi.unstubAllEnvs();
-  }
+  });
+  expect(code).toBe(0);
+  return JSON.parse(stdout.trim());
 }
 
 /** Parses a text/event-stream body into its events. */

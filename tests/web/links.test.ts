@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { addSourceLinks, answerToJson, sourceViewUrl, withSourceLinks } from "../../src/answer/index.js";
-import { main } from "../../src/cli/main.js";
 import { loadConfig } from "../../src/config/config.js";
 import type { Answer, Chunk, QuestionAnswerer } from "../../src/core/types.js";
 import { renderCitation } from "../../src/slack/blocks.js";
 import { findCitedPassage } from "../../src/web/index.js";
 import { locate } from "../../web/assets/quote-match.js";
+import { runCli } from "../helpers/run-cli.js";
 import { realCorpusDir } from "../helpers/test-corpus.js";
 
 const answer: Answer = {
@@ -61,20 +61,13 @@ describe("source-view links", () => {
   });
 
   it("show under each source of `ask` when PUBLIC_URL is set", async () => {
-    let stdout = "";
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, "write").mockImplementation(() => true);
-    const env = {
+    const { code, stdout } = await runCli(["ask", "Where is the ASEAN Secretariat located?"], {
       CORPUS_DIR: realCorpusDir,
       INDEX_DIR: inject("sharedIndexDir"),
       LOG_LEVEL: "silent",
       PUBLIC_URL: "https://docs.example.org",
-    };
-    for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
-    expect(await main(["ask", "Where is the ASEAN Secretariat located?"])).toBe(0);
+    });
+    expect(code).toBe(0);
     expect(stdout).toMatch(/\n\[1\] .*\n {4}“.*”\n {4}https:\/\/docs\.example\.org\/sources\/[\w.-]+\.txt\?q=/);
   });
 });

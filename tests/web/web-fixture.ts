@@ -4,10 +4,11 @@ import path from "node:path";
 import { createAnswerService, type AnswerService } from "../../src/answer/index.js";
 import { loadConfig, type Config } from "../../src/config/config.js";
 import { createWebApp, createIndexSourcesProvider, type WebAppOptions } from "../../src/web/index.js";
-import { projectRoot } from "../helpers/test-corpus.js";
+import { projectRoot, sharedFormatsDir } from "../helpers/test-corpus.js";
 
-/** shared/ sits beside the repository (CI clones it there); COOPDOCS_SHARED_DIR points elsewhere. */
-export const sharedDir = process.env.COOPDOCS_SHARED_DIR ?? path.resolve(projectRoot, "../shared");
+/** shared/ sits beside the repository (CI clones it there) or one level up; COOPDOCS_SHARED_DIR points elsewhere. */
+export const sharedDir =
+  process.env.COOPDOCS_SHARED_DIR ?? path.dirname(sharedFormatsDir() ?? path.resolve(projectRoot, "../shared/formats"));
 export const formatsPdf = "caec-about-us.two-column.pdf";
 
 /** A small document written for these tests: sections, a sentence to cite, and markup that must stay text. */

@@ -13,6 +13,8 @@ const columnFill = 0.6;
 
 /** The x of the gutter between two columns, or undefined for a single-column page. */
 export function findGutter(segments: LineSegment[], pageWidth: number, bodySize: number): number | undefined {
+  // Under 6 lines a page has too little text to tell columns from a table (set by hand); the gutter is sought
+  // in the middle half of the page.
   if (segments.length < 6) return undefined;
   const lo = Math.floor(pageWidth * 0.25);
   const hi = Math.ceil(pageWidth * 0.75);
@@ -41,6 +43,7 @@ export function findGutter(segments: LineSegment[], pageWidth: number, bodySize:
   const gutter = lo + (best.from + best.to) / 2;
   const left = segments.filter((s) => s.x0 < gutter).length;
   const right = segments.filter((s) => s.x1 > gutter).length;
+  // At least 3 lines a side, whatever the share: two stray lines beside a margin are not a column (set by hand).
   if (Math.min(left, right) < Math.max(3, segments.length * columnMinShare)) return undefined;
   const leftEdge = Math.min(...segments.map((s) => s.x0));
   const leftWidths = segments.filter((s) => s.x0 < gutter).map((s) => Math.min(s.x1, gutter) - s.x0);

@@ -48,6 +48,7 @@ export function dropReferenceMarkers(segment: LineSegment): LineSegment {
     (i, index) =>
       index > 0 &&
       i.size < segment.size * markerSizeShare &&
+      // Raised by more than 0.15 em above the baseline (set by hand): a superscript, not a small-caps letter.
       i.y > segment.y + segment.size * 0.15 &&
       /^\s*(?:\d{1,3}|[*†‡§¶])\s*$/.test(i.text),
   );

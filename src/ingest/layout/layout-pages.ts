@@ -27,6 +27,8 @@ function lineSpacing(pages: LineSegment[][], bodySize: number): number {
   for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const gap = (lines[i - 1]?.y ?? 0) - (lines[i]?.y ?? 0);
+      // Gaps of 0.5-3 em are line steps; smaller ones are sub/superscripts, larger ones paragraph or column
+      // breaks. 1.2 em (a typesetter's usual leading) when a document has none. Set by hand.
       if (gap > 0.5 * bodySize && gap < 3 * bodySize) gaps.push(gap);
     }
   }
@@ -110,6 +112,8 @@ export function layoutDocument(pages: PositionedPage[]): { pages: LaidOutPage[];
     segments: buildSegments(p.items),
   }));
   const { pages: withoutRunning, removed } = removeRunningLines(segmented);
+  // A running line of 12+ characters is a title worth finding again in the body; shorter ones ("Page 3",
+  // "CAEC") would match ordinary text (set by hand).
   const runningTexts = new Set(removed.map(squash).filter((t) => t.length >= 12));
   const bodySize = dominantSize(pages.flatMap((p) => p.items));
   const ordered = withoutRunning.map((p) => {

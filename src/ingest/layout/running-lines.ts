@@ -77,12 +77,15 @@ export function removeRunningLines(pages: SegmentedPage[]): { pages: SegmentedPa
   const cleaned = pages.map((page, pageIndex) => {
     const drop = new Set<LineSegment>();
     for (const { segment, zone } of candidates[pageIndex] ?? []) {
+      // On 2+ pages at the same place: a running line. Two is the fewest that can repeat (a two-page
+      // document's header), at the cost of dropping a line two pages happen to share (set by hand).
       const repeats = zone !== "edge" && (seen.get(placeKey(zone, segment))?.size ?? 0) >= 2;
       if (repeats || isPageFurniture(segment.text)) drop.add(segment);
     }
     // A lone part of a header row ("About Us" beside the repeated title) goes with the rest of its row.
     for (const segment of [...drop]) {
       for (const other of candidates[pageIndex] ?? []) {
+        // Up to 80 characters, a header part; a longer line on that baseline is body text (set by hand).
         if (other.zone !== "edge" && other.segment.y === segment.y && other.segment.text.length <= 80)
           drop.add(other.segment);
       }

@@ -24,6 +24,8 @@ function isUtf8(bytes: Buffer): boolean {
 
 /** Text in UTF-16 without a BOM: every other byte is NUL on ASCII text. */
 function utf16WithoutBom(bytes: Buffer): string | undefined {
+  // 4 KB decide; NULs on more than 60 % of one parity and under 5 % of the other: UTF-16 text, not a binary
+  // file (which has NULs on both). Set by hand.
   const sample = bytes.subarray(0, 4096);
   let evenNul = 0;
   let oddNul = 0;
