@@ -1,3 +1,4 @@
+import { splitSentences } from "../text/index.js";
 import { chineseGlossaryTerms, hasChinese } from "../retrieve/chinese-glossary.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
@@ -82,8 +83,7 @@ export function splitQuestion(question: string): string[] {
   const q = stripPreamble(question);
   // A Chinese question asks several things as several sentences ("…是哪一年？…又是哪一年？").
   if (hasChinese(q)) {
-    const sentences = q
-      .split(/(?<=[？?])/)
+    const sentences = splitSentences(q)
       .map((s) => s.trim())
       // A piece under 4 characters ("吗？") is a particle, not a question of its own.
       .filter((s) => s.length >= 4);

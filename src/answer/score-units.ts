@@ -1,3 +1,4 @@
+import { countsNoun } from "./answer-kind.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { splitSentences, type EvidenceUnit } from "./evidence-units.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
@@ -14,20 +15,6 @@ const personCue =
   /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
 const definitionCue =
   /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|components|was established|was upgraded)\b/i;
-const numberWord =
-  /^(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty)$/i;
-
-/** "How many priority areas…" is answered by "six priority areas": a number right before the counted noun. */
-function countsNoun(text: string, nouns: readonly string[]): boolean {
-  if (nouns.length === 0) return false;
-  const words = text.split(/[^\p{L}\p{N}-]+/u);
-  return words.some(
-    (word, i) =>
-      // The noun within 3 words after the number ("six priority areas"); set by hand.
-      numberWord.test(word) && words.slice(i + 1, i + 4).some((w) => nouns.some((n) => contentTerms(w).includes(n))),
-  );
-}
-
 /**
  * Whether a list's lead-in ends with a sentence naming what the question asks for ("… focused on nine
  * priority areas as follows:"), rather than merely mentioning it earlier.
@@ -52,7 +39,7 @@ function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
     case "who":
       return personCue.test(unit.text) ? 0.08 : 0;
     case "count":
-      return countsNoun(unit.text, analysis.counted) ? 0.3 : 0;
+      return analysis.counted.length > 0 && countsNoun(unit.text, analysis.counted) ? 0.3 : 0;
     case "list":
       return unit.isList ? 0.25 + (introducesFocus(unit, analysis) ? 0.2 : 0) : 0;
     case "definition":
