@@ -319,3 +319,19 @@ export function questionAnchors(question: string): Anchor[] {
   }
   return anchors;
 }
+
+/** Whether a word is of the kind asked for (a year or month for a date, a number for a count, a name for a place or person). */
+export function answerWordTest(kind: AnswerKind): ((word: string) => boolean) | undefined {
+  switch (kind) {
+    case "date":
+      return (word) => year.test(word) || month.test(word);
+    case "count":
+    case "amount":
+      return (word) => /\d/.test(word) || numberWord.test(word);
+    case "place":
+    case "person":
+      return (word) => /^\p{Lu}\p{Ll}/u.test(word);
+    default:
+      return undefined;
+  }
+}

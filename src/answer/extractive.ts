@@ -2,7 +2,7 @@ import type { DocumentScope } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
-import { answerKind, questionAnchors, verifiableKinds } from "./answer-kind.js";
+import { answerKind, answerWordTest, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
 import { askedPastEvents, namesDone } from "./event-stage.js";
@@ -200,7 +200,9 @@ export function answerExtractively(
   const ordered = selected.sort(
     (a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text),
   );
-  return composeAnswer([...new Set(ordered)], notGiven, new Set(known));
+  // The word that answers a one-part date, number, place or person question is kept when a sentence is cut.
+  const answerWord = parts.length === 1 ? answerWordTest(answerKind(question)) : undefined;
+  return composeAnswer([...new Set(ordered)], notGiven, new Set(known), answerWord);
 }
 
 /**
