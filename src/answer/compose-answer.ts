@@ -55,6 +55,7 @@ export function composeAnswer(
   notGiven: readonly string[] = [],
   questionTerms: ReadonlySet<string> = new Set(),
   answerWord?: (word: string) => boolean,
+  sentenceChars: number = answerWord ? maxFactSentenceChars : maxAnswerSentenceChars,
 ): Answer {
   const numbers = new Map<string, number>();
   const quotes = new Map<string, string[]>();
@@ -77,9 +78,7 @@ export function composeAnswer(
       const [leadIn, ...items] = text.split("\n");
       paragraphs.push(`${leadIn} [${n}]\n${items.map((item) => `- ${item.replace(/^[-•*]\s+/, "")}`).join("\n")}`);
     } else {
-      paragraphs.push(
-        `${focusedQuote(text.replace(/\n/g, " "), questionTerms, answerWord ? maxFactSentenceChars : maxAnswerSentenceChars, answerWord)} [${n}]`,
-      );
+      paragraphs.push(`${focusedQuote(text.replace(/\n/g, " "), questionTerms, sentenceChars, answerWord)} [${n}]`);
     }
   }
   const citations = [...numbers.entries()].map(([id, n]) => {
@@ -123,7 +122,8 @@ export function notGivenAnswer(
   closest: readonly Passage[],
   questionTerms: ReadonlySet<string> = new Set(),
 ): Answer {
-  const quoted = composeAnswer([said], [], questionTerms);
+  // What they do say is context for the missing fact, so it is cut as short as a one-fact answer.
+  const quoted = composeAnswer([said], [], questionTerms, undefined, maxFactSentenceChars);
   return {
     ...quoted,
     answer: `The documents do not give ${[...new Set(asked)].join(" or ")}. They say: ${quoted.answer}`,
