@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { questionNames, splitQuestion } from "./question-analysis.js";
+import { questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+
+describe("stripPreamble", () => {
+  it("keeps the topic of a question about what the documents say", () => {
+    expect(stripPreamble("What do the documents say about capacity building?")).toBe("capacity building?");
+    expect(stripPreamble("According to the documents, who leads the forum?")).toBe("who leads the forum?");
+    expect(stripPreamble("What does the strategy say about cities?")).toBe("What does the strategy say about cities?");
+  });
+});
 
 describe("questionNames", () => {
   it("reads runs of capitalised words, joined by small words, as names", () => {

@@ -72,8 +72,16 @@ export function stripPreamble(question: string): string {
   // A lead-in before a colon of up to 6 words ("Quick question about the strategy:") is a preamble; a longer
   // one is part of the question. Set by hand.
   const afterColon = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[2] : normalized;
-  return afterColon.replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "");
+  return afterColon
+    .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
+    .replace(documentsFraming, "")
+    .replace(/^according to (?:the )?(?:documents?|texts?|sources?)[,:]?\s+/i, "");
 }
+
+// "What do the documents say about X?" asks about X: the words about the documents themselves are not
+// searched for (the corpus never says "documents say", so they would count against finding X).
+const documentsFraming =
+  /^(?:what|how) (?:do|does|did) (?:the |these |your )?(?:documents?|texts?|sources?|corpus|files?) (?:say|tell(?: us| me)?|mention|state|write|report) (?:about|on|regarding|of|concerning)\s+/i;
 
 /**
  * Splits a question that asks several things ("What is X and when was it …?", "who drafted it, when
