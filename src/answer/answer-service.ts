@@ -14,7 +14,7 @@ import { answerKind } from "./answer-kind.js";
 import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
-import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
+import { chineseQueryExpander } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
 
 export const maxQuestionChars = 2000;
@@ -93,7 +93,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       config.indexDir,
       embedder,
       { vectorStore: config.retrieval.vectorStore, hnswEfSearch: config.retrieval.hnswEfSearch },
-      [chineseGlossaryExpander],
+      [chineseQueryExpander],
     );
     await opened.warmUp();
     return opened;

@@ -1,4 +1,4 @@
-import { chineseGlossaryTerms, hasChinese } from "../retrieve/chinese-glossary.js";
+import { chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 
@@ -99,8 +99,8 @@ export function analyseQuestion(question: string, searchQuery: string = question
     terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t)),
     type: questionType(q),
     focus: hasChinese(q)
-      ? // Each glossary term of a Chinese question names something asked about (any of its translations).
-        chineseGlossaryTerms(q)
+      ? // Each lexicon term of a Chinese question names something asked about (any of its translations).
+        chineseSearchTerms(q)
           .map(contentTerms)
           .filter((group) => group.length > 0)
       : focusText

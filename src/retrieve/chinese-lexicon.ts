@@ -1,0 +1,46 @@
+import { readFileSync } from "node:fs";
+
+/**
+ * The Chinese → English lexicon of the corpus's vocabulary (src/retrieve/lexicon/zh-en.tsv, copied
+ * next to the compiled code by `npm run build`). Keys are normalised with `normalizeChinese`.
+ */
+export type ChineseLexicon = ReadonlyMap<string, string>;
+
+const lexiconFile = new URL("./lexicon/zh-en.tsv", import.meta.url);
+const han = "\\u3400-\\u9fff";
+// Dashes, dots and spaces between Chinese characters join parts of one name (中国—东盟, 中国 - 东盟).
+const joiner = new RegExp(`(?<=[${han}])[\\s\\-‐‑–—―·・]+(?=[${han}])`, "gu");
+
+/** Full-width forms folded (NFKC), and joiners between Chinese characters removed: 中国—东盟 → 中国东盟. */
+export function normalizeChinese(text: string): string {
+  return text.normalize("NFKC").replace(joiner, "");
+}
+
+/** Parses the lexicon's lines: `variant|variant<TAB>English search text`; "#" starts a comment line. */
+export function parseLexicon(text: string): Map<string, string> {
+  const lexicon = new Map<string, string>();
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [variants = "", english = ""] = line.split("\t");
+    for (const variant of variants.split("|")) {
+      const key = normalizeChinese(variant.trim());
+      if (!key) continue;
+      // A variant listed on two lines keeps both translations.
+      const known = lexicon.get(key);
+      const translation = english.trim();
+      lexicon.set(
+        key,
+        known === undefined || known.includes(translation) ? (known ?? translation) : `${known} ${translation}`,
+      );
+    }
+  }
+  return lexicon;
+}
+
+let loaded: Map<string, string> | undefined;
+
+/** The corpus lexicon, read once on first use. */
+export function chineseLexicon(): ChineseLexicon {
+  loaded ??= parseLexicon(readFileSync(lexiconFile, "utf8"));
+  return loaded;
+}
