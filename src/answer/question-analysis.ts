@@ -1,4 +1,4 @@
-import { chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
+import { chineseCountedTerms, chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 
@@ -108,6 +108,6 @@ export function analyseQuestion(question: string, searchQuery: string = question
             .filter((t) => !questionWords.has(t) && !/^\d/.test(t))
             .map((t) => [t])
         : [],
-    counted: countedText ? contentTerms(countedText) : [],
+    counted: countedText ? contentTerms(countedText) : chineseCountedTerms(q).flatMap(contentTerms),
   };
 }

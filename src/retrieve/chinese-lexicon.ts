@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { normalizeText } from "../text/index.js";
 
 /**
  * The Chinese → English lexicon of the corpus's vocabulary (src/retrieve/lexicon/zh-en.tsv, copied
@@ -11,9 +12,9 @@ const han = "\\u3400-\\u9fff";
 // Dashes, dots and spaces between Chinese characters join parts of one name (中国—东盟, 中国 - 东盟).
 const joiner = new RegExp(`(?<=[${han}])[\\s\\-‐‑–—―·・]+(?=[${han}])`, "gu");
 
-/** Full-width forms folded (NFKC), and joiners between Chinese characters removed: 中国—东盟 → 中国东盟. */
+/** Normalised text (full-width forms and dashes folded), joiners between Chinese characters removed: 中国—东盟 → 中国东盟. */
 export function normalizeChinese(text: string): string {
-  return text.normalize("NFKC").replace(joiner, "");
+  return normalizeText(text).replace(joiner, "");
 }
 
 /** Parses the lexicon's lines: `variant|variant<TAB>English search text`; "#" starts a comment line. */

@@ -14,8 +14,10 @@ export interface ChineseTranslation {
   asking: string[];
   /** Years, figures and Latin-script names as written ("2016-2020", "43.7%", "ACB"), months in English. */
   literals: string[];
-  /** Names (of places, people, bodies) the lexicon does not know: the corpus never speaks of them. */
+  /** Names and nouns the lexicon does not know (in Chinese): the corpus never speaks of them. */
   unknownNames: string[];
+  /** For "多少个 X" / "几个 X", the English of X (or X itself when unknown). */
+  counted: string[];
 }
 
 const hanChar = /[\u3400-\u9fff]/;
@@ -25,27 +27,36 @@ export function hasChinese(text: string): boolean {
   return hanChar.test(text);
 }
 
-// Chinese question words (with the measure word after 哪/几), longest first, and the English a reader
-// would write instead. They are taken out before segmenting, so 哪个国家 is not read as "countries".
+// Chinese question words (with the measure word after 哪/几), and the English a reader would write
+// instead; the first pattern that matches a place wins. They are taken out before segmenting, so
+// 哪个国家 is not read as "countries".
 const askingWords: [RegExp, string][] = [
+  [/哪个城市|哪座城市|哪一城市/g, "which city"],
+  [/哪个国家|哪些国家|哪一国家|哪国/g, "which country"],
+  [/哪个机构|哪个部门|哪些机构|哪些部门|哪一机构|哪个组织/g, "which body"],
   [/什么时候|何时|哪一天|几时/g, "when"],
-  [/哪一年|哪年|几几年|哪个年份/g, "what year"],
+  [/哪一年|哪年|哪个年份/g, "what year"],
   [/几月|哪个月/g, "what month"],
   [/在哪里|在哪儿|哪里|哪儿|何处|何地|在哪/g, "where"],
-  [/哪个城市|哪座城市/g, "which city"],
-  [/哪个国家|哪些国家|哪国/g, "which country"],
-  [/哪个机构|哪个部门|哪些机构|哪些部门/g, "which body"],
   [/谁|何人/g, "who"],
   [/多少钱|多少资金|多少经费/g, "how much"],
-  [/多少|几[个项名位次届种类]?/g, "how many"],
+  [/多少[个项名位次届种类]?|几[个项名位次届种类大]?/g, "how many"],
   [/为什么|为何/g, "why"],
   [/如何|怎样|怎么/g, "how"],
   [/哪[些个一部项种类家位届次份条]?/g, "which"],
   [/什么|啥/g, "what"],
 ];
 
-// jieba's tags for names of people (nr…), places (ns), bodies (nt) and other proper nouns (nz).
-const nameTags = /^(?:nr|nrt|nrfg|ns|nt|nz)$/;
+// Words that frame a question rather than name what it is about (其英文缩写是什么 → what).
+const framingWords = new Set(
+  `英文 中文 缩写 英文缩写 简称 全称 名字 叫做 称为 内容 情况 方面 工作 问题 事情 东西 时间 地点 年份 时候 具体 主要
+   分别 各自 现在 目前 当前 如今 当时 曾经 已经 一下 请问 介绍 告诉 说明 解释 列举 有关 关于 相关 其 它 他们 这个 那个`.split(
+    /\s+/,
+  ),
+);
+
+// jieba's tags for nouns: common (n), people (nr…), places (ns), bodies (nt), other proper nouns (nz).
+const nounTags = /^(?:n|nr|nrt|nrfg|ns|nt|nz)$/;
 const englishMonths = [
   "January",
   "February",
@@ -94,6 +105,9 @@ function chineseNumber(text: string): number {
   return numerals[text] ?? 0;
 }
 
+// Put where a count word was, so the segmenter keeps it apart from the counted noun.
+const countMark = "|";
+
 // Longest run of words joined into one lexicon lookup: the longest names are about six jieba words.
 const maxJoinedWords = 6;
 
@@ -135,14 +149,27 @@ export function translateChinese(
   segment: ChineseSegmenter = defaultSegmenter(),
 ): ChineseTranslation {
   let text = normalizeChinese(question);
-  const result: ChineseTranslation = { terms: [], asking: [], literals: literalsOf(text), unknownNames: [] };
+  const result: ChineseTranslation = {
+    terms: [],
+    asking: [],
+    literals: literalsOf(text),
+    unknownNames: [],
+    counted: [],
+  };
   for (const [pattern, english] of askingWords) {
     if (text.search(pattern) < 0) continue;
     if (!result.asking.includes(english)) result.asking.push(english);
-    text = text.replace(pattern, " ");
+    // A count word is marked so the word after it can be read as the thing counted.
+    text = text.replace(pattern, english === "how many" ? countMark : " ");
   }
   if (!hasChinese(text)) return result;
   const words = segment(text);
+  let counting = false;
+  const add = (english: string) => {
+    result.terms.push(english);
+    if (counting) result.counted.push(english);
+    counting = false;
+  };
   for (let i = 0; i < words.length; ) {
     // The longest run of words that is one lexicon entry ("中国东盟" + "环境" + "合作" + "中心").
     let j = Math.min(words.length, i + maxJoinedWords);
@@ -155,17 +182,22 @@ export function translateChinese(
       if (hanChar.test(joined) && lexicon.has(joined)) break;
     }
     if (j > i) {
-      result.terms.push(lexicon.get(joined) ?? "");
+      add(lexicon.get(joined) ?? "");
       i = j;
       continue;
     }
     const { word, tag } = words[i] ?? { word: "", tag: "" };
     i++;
-    if (!hanChar.test(word)) continue;
+    if (word === countMark) counting = true;
+    if (!hanChar.test(word) || framingWords.has(word)) continue;
     const parts = subTerms(word, lexicon);
-    result.terms.push(...parts.terms);
-    // A name jieba knows (a place, a person, a body) that no lexicon entry covers is not in the corpus.
-    if (nameTags.test(tag) && parts.covered < word.length) result.unknownNames.push(word);
+    for (const part of parts.terms) add(part);
+    // A noun (a name, a thing) that no lexicon entry covers is something the corpus never speaks of.
+    if (nounTags.test(tag) && word.length >= 2 && parts.covered === 0) {
+      result.unknownNames.push(word);
+      if (counting) result.counted.push(word);
+      counting = false;
+    }
   }
   result.terms = result.terms.filter(Boolean);
   return result;
@@ -198,6 +230,11 @@ export function chineseSearchTerms(query: string): string[] {
   if (!hasChinese(query)) return [];
   const { terms, unknownNames } = translated(query);
   return [...terms, ...unknownNames];
+}
+
+/** For a Chinese "how many X" question, what X is (English, or Chinese when unknown); [] otherwise. */
+export function chineseCountedTerms(query: string): string[] {
+  return hasChinese(query) ? translated(query).counted : [];
 }
 
 /** English search text for a query written (partly) in Chinese; "" for other queries. */

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { Jieba, TaggedWord } from "@node-rs/jieba";
 
@@ -19,8 +20,8 @@ export function jiebaSegmenter(userWords: Iterable<string>): ChineseSegmenter {
   return (text) => {
     if (!jieba) {
       const { Jieba: JiebaClass } = require("@node-rs/jieba") as typeof import("@node-rs/jieba");
-      const { dict } = require("@node-rs/jieba/dict.js") as { dict: Uint8Array };
-      const instance = JiebaClass.withDict(dict);
+      // The dictionary file itself: @node-rs/jieba/dict.js would also read the 6 MB keyword-weight file.
+      const instance = JiebaClass.withDict(readFileSync(require.resolve("@node-rs/jieba/dict.txt")));
       const lines = [...userWords].filter((w) => !/\s/.test(w)).map((w) => `${w} ${userWordFrequency} nz`);
       instance.loadDict(Buffer.from(lines.join("\n")));
       jieba = instance;
