@@ -32,8 +32,9 @@ export function hasChinese(text: string): boolean {
 // 哪个国家 is not read as "countries".
 const askingWords: [RegExp, string][] = [
   [/哪个城市|哪座城市|哪一城市/g, "which city"],
-  [/哪个国家|哪些国家|哪一国家|哪国/g, "which country"],
-  [/哪个机构|哪个部门|哪些机构|哪些部门|哪一机构|哪个组织/g, "which body"],
+  [/哪些国家|哪几个国家/g, "which countries"],
+  [/哪个国家|哪一国家|哪国/g, "which country"],
+  [/哪[两三几]?个机构|哪[两三几]?个部门|哪些机构|哪些部门|哪一机构|哪[两三几]?个组织/g, "which ministry or body"],
   [/什么时候|何时|哪一天|几时/g, "when"],
   [/哪一年|哪年|哪个年份/g, "what year"],
   [/几月|哪个月/g, "what month"],
@@ -165,10 +166,10 @@ export function translateChinese(
   if (!hasChinese(text)) return result;
   const words = segment(text);
   let counting = false;
+  // The counted thing is the run of terms after the count word (多少个 | 环境 优先领域).
   const add = (english: string) => {
     result.terms.push(english);
     if (counting) result.counted.push(english);
-    counting = false;
   };
   for (let i = 0; i < words.length; ) {
     // The longest run of words that is one lexicon entry ("中国东盟" + "环境" + "合作" + "中心").
@@ -188,16 +189,17 @@ export function translateChinese(
     }
     const { word, tag } = words[i] ?? { word: "", tag: "" };
     i++;
-    if (word === countMark) counting = true;
-    if (!hanChar.test(word) || framingWords.has(word)) continue;
-    const parts = subTerms(word, lexicon);
+    const parts = hanChar.test(word) && !framingWords.has(word) ? subTerms(word, lexicon) : { terms: [], covered: 0 };
     for (const part of parts.terms) add(part);
     // A noun (a name, a thing) that no lexicon entry covers is something the corpus never speaks of.
-    if (nounTags.test(tag) && word.length >= 2 && parts.covered === 0) {
+    const unknown = hanChar.test(word) && nounTags.test(tag) && word.length >= 2 && parts.covered === 0;
+    if (unknown && !framingWords.has(word)) {
       result.unknownNames.push(word);
       if (counting) result.counted.push(word);
-      counting = false;
     }
+    // A count word starts the counted run; any other word that is not a term ends it.
+    if (word === countMark) counting = true;
+    else if (parts.terms.length === 0 && !(counting && /^[个项名位种类]$/.test(word))) counting = false;
   }
   result.terms = result.terms.filter(Boolean);
   return result;
