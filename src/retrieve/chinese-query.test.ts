@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { chineseLexicon, normalizeChinese, parseLexicon } from "./chinese-lexicon.js";
-import { chineseQueryExpander, chineseSearchTerms, translateChinese } from "./chinese-query.js";
+import { chineseCountedTerms, chineseQueryExpander, chineseSearchTerms, translateChinese } from "./chinese-query.js";
 
 describe("the Chinese lexicon", () => {
   it("reads variants, comments and tabs; joiners between Chinese characters are ignored", () => {
@@ -49,8 +49,20 @@ describe("translating a Chinese question", () => {
     expect(chineseSearchTerms(question).join("")).toContain("巴黎");
   });
 
+  it("asks about a noun the lexicon does not know, and skips words that only frame the question", () => {
+    expect(translateChinese("南宁有多少家咖啡馆？").unknownNames).toEqual(["咖啡馆"]);
+    expect(translateChinese("绿色使者计划的英文简称是什么？").unknownNames).toEqual([]);
+  });
+
+  it("reads what a count question counts, before or after the count word, but not a share", () => {
+    expect(chineseCountedTerms("行动计划有几个优先领域？")).toEqual(["priority areas"]);
+    expect(chineseCountedTerms("论坛的参会人数是多少？")).toEqual([expect.stringContaining("participants")]);
+    expect(chineseCountedTerms("城镇人口的比例是多少？")).toEqual([]);
+  });
+
   it("gives nothing for a question without Chinese", () => {
     expect(chineseQueryExpander("What is CAEC?")).toBe("");
     expect(chineseSearchTerms("What is CAEC?")).toEqual([]);
+    expect(chineseCountedTerms("How many areas?")).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { LRUCache } from "lru-cache";
 import { chineseLexicon, normalizeChinese, type ChineseLexicon } from "./chinese-lexicon.js";
+import type { TaggedWord } from "@node-rs/jieba";
 import { jiebaSegmenter, type ChineseSegmenter } from "./chinese-segmenter.js";
 
 /**
@@ -36,7 +37,7 @@ const askingWords: [RegExp, string][] = [
   [/哪个国家|哪一国家|哪国/g, "which country"],
   [/哪[两三几]?个机构|哪[两三几]?个部门|哪些机构|哪些部门|哪一机构|哪[两三几]?个组织/g, "which ministry or body"],
   [/什么时候|何时|哪一天|几时/g, "when"],
-  [/哪一年|哪年|哪个年份/g, "what year"],
+  [/哪一年|哪年|哪几年|哪些年|哪个年份/g, "what year"],
   [/几月|哪个月/g, "what month"],
   [/在哪里|在哪儿|哪里|哪儿|何处|何地|在哪/g, "where"],
   [/谁|何人/g, "who"],
@@ -56,8 +57,9 @@ const framingWords = new Set(
   ),
 );
 
-// jieba's tags for nouns: common (n), people (nr…), places (ns), bodies (nt), other proper nouns (nz).
-const nounTags = /^(?:n|nr|nrt|nrfg|ns|nt|nz)$/;
+// jieba's tags for nouns (common, people, places, bodies, other proper nouns) and verbs: an unknown
+// one names something the corpus never speaks of (员工 staff, 出生 born).
+const askedTags = /^(?:n|nr|nrt|nrfg|ns|nt|nz)$/;
 const englishMonths = [
   "January",
   "February",
@@ -164,13 +166,27 @@ export function translateChinese(
     text = text.replace(pattern, english === "how many" ? countMark : " ");
   }
   if (!hasChinese(text)) return result;
-  const words = segment(text);
-  let counting = false;
-  // The counted thing is the run of terms after the count word (多少个 | 环境 优先领域).
-  const add = (english: string) => {
-    result.terms.push(english);
-    if (counting) result.counted.push(english);
-  };
+  const tokens = readWords(segment(text), lexicon);
+  for (const token of tokens) {
+    if (token.english) result.terms.push(token.english);
+    if (token.unknown) result.unknownNames.push(token.word);
+  }
+  result.counted = countedRun(tokens);
+  result.terms = result.terms.filter(Boolean);
+  return result;
+}
+
+interface ReadWord {
+  word: string;
+  /** The lexicon's English, when the word (or a run of words) is a lexicon term. */
+  english?: string;
+  /** A noun no lexicon entry covers. */
+  unknown?: boolean;
+}
+
+/** Each word (or run of words) read as a lexicon term, an unknown noun, or neither. */
+function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadWord[] {
+  const read: ReadWord[] = [];
   for (let i = 0; i < words.length; ) {
     // The longest run of words that is one lexicon entry ("中国东盟" + "环境" + "合作" + "中心").
     let j = Math.min(words.length, i + maxJoinedWords);
@@ -183,26 +199,55 @@ export function translateChinese(
       if (hanChar.test(joined) && lexicon.has(joined)) break;
     }
     if (j > i) {
-      add(lexicon.get(joined) ?? "");
+      read.push({ word: joined, english: lexicon.get(joined) ?? "" });
       i = j;
       continue;
     }
     const { word, tag } = words[i] ?? { word: "", tag: "" };
     i++;
-    const parts = hanChar.test(word) && !framingWords.has(word) ? subTerms(word, lexicon) : { terms: [], covered: 0 };
-    for (const part of parts.terms) add(part);
-    // A noun (a name, a thing) that no lexicon entry covers is something the corpus never speaks of.
-    const unknown = hanChar.test(word) && nounTags.test(tag) && word.length >= 2 && parts.covered === 0;
-    if (unknown && !framingWords.has(word)) {
-      result.unknownNames.push(word);
-      if (counting) result.counted.push(word);
+    if (!hanChar.test(word) || framingWords.has(word)) {
+      read.push({ word });
+      continue;
     }
-    // A count word starts the counted run; any other word that is not a term ends it.
-    if (word === countMark) counting = true;
-    else if (parts.terms.length === 0 && !(counting && /^[个项名位种类]$/.test(word))) counting = false;
+    const parts = subTerms(word, lexicon);
+    if (parts.terms.length > 0) {
+      for (const english of parts.terms) read.push({ word, english });
+      continue;
+    }
+    // A noun or verb that no lexicon entry covers is something the corpus never speaks of.
+    read.push({ word, unknown: askedTags.test(tag) && word.length >= 2 });
   }
-  result.terms = result.terms.filter(Boolean);
-  return result;
+  return read;
+}
+
+// Measure words between a count word and the thing counted (多少 个 优先领域).
+const measureWords = new Set(["个", "项", "名", "位", "种", "类", "次", "届"]);
+// Words between the thing counted and a count word after it (参会人数 是 多少).
+const countFillers = new Set(["是", "有", "为", "共", "一共", "总共", "共有", "约", "大约", "达", "的"]);
+// A share is not a count of things (比例是多少 asks for a percentage).
+const ratioWords = /比例|比重|占比|百分比|比率/;
+
+/**
+ * The thing counted: the run of terms after the count word (多少个 | 环境 优先领域), or else the
+ * term just before it (参会人数 | 是 多少).
+ */
+function countedRun(tokens: readonly ReadWord[]): string[] {
+  const at = tokens.findIndex((t) => t.word === countMark);
+  if (at < 0) return [];
+  const after: string[] = [];
+  for (const token of tokens.slice(at + 1)) {
+    if (measureWords.has(token.word) && after.length === 0) continue;
+    const thing = token.english ?? (token.unknown ? token.word : undefined);
+    if (!thing) break;
+    after.push(thing);
+  }
+  if (after.length > 0) return after;
+  for (const token of tokens.slice(0, at).reverse()) {
+    if (countFillers.has(token.word)) continue;
+    const thing = token.english ?? (token.unknown ? token.word : undefined);
+    return thing && !ratioWords.test(token.word) ? [thing] : [];
+  }
+  return [];
 }
 
 let segmenter: ChineseSegmenter | undefined;
