@@ -18,9 +18,9 @@ export type AnswerKind =
 
 // Chinese question words, checked before the English patterns (the first match wins).
 const chineseKinds: [RegExp, AnswerKind][] = [
-  [/多少钱|金额|预算|资金多少/, "amount"],
+  [/多少钱|金额|预算|资金多少|多少(?:资金|经费|美元|元)/, "amount"],
   [/什么时候|何时|哪一年|哪年|几月|日期|哪一天/, "date"],
-  [/哪里|哪儿|何处|在哪|哪个城市|哪个国家/, "place"],
+  [/哪里|哪儿|何处|在哪(?![些个一])|哪个城市|哪个国家/, "place"],
   [/谁|何人|哪个机构|哪个部门/, "person"],
   [/多少个|几个|多少项|多少名|多少人|多少/, "count"],
   [/主题|名称|叫什么/, "name"],

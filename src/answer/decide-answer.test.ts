@@ -27,6 +27,8 @@ describe("answer kind", () => {
     expect(answerKind("What was the theme of the meeting?")).toBe("name");
     expect(answerKind("Why was the office opened?")).toBe("reason");
     expect(answerKind("会议是哪一年召开的？")).toBe("date");
+    expect(answerKind("会议在哪些方面开展合作？")).not.toBe("place");
+    expect(answerKind("项目投入了多少资金？")).toBe("amount");
     expect(countedPhrase("How many participants attended the meeting?")).toBe("participants");
     expect(countedPhrase("How many priority areas are there?")).toBe("priority areas");
   });
