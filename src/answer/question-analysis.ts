@@ -23,7 +23,7 @@ const questionWords = new Set(["what", "which", "who", "when", "where", "how", "
 // Chinese question words, checked before the English patterns.
 const chineseTypes: [RegExp, QuestionType][] = [
   [/什么时候|何时|哪一年|哪年|几月|日期/, "when"],
-  [/哪里|哪儿|何处|在哪(?![些个一])/, "where"],
+  [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])/, "where"],
   [/谁|何人/, "who"],
   [/多少个|几个|多少项/, "count"],
   [/哪些|有什么|列出/, "list"],
