@@ -5,6 +5,9 @@
  * changes and add Chinese equivalents for the unmarked lines:
  *
  *   npx tsx scripts/lexicon-candidates.ts [corpusDir] [--missing]
+ *
+ * It ends with the lexicon entries whose English the corpus never uses: after a corpus change they
+ * may be stale, or they are attributes people ask for that the documents do not give (a budget).
  */
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -76,3 +79,11 @@ function print(title: string, counts: Map<string, number>, min: number): void {
 print("names", names, minNameCount);
 print("acronyms", acronyms, 1);
 print("words", words, minWordCount);
+
+const corpusTerms = new Set([...words.keys(), ...names.keys(), ...acronyms.keys()].flatMap(contentTerms));
+console.log("# lexicon entries the corpus never uses");
+for (const line of lexicon.split("\n")) {
+  if (!line || line.startsWith("#")) continue;
+  const english = line.split("\t")[1] ?? "";
+  if (!contentTerms(english).some((t) => corpusTerms.has(t))) console.log(`  ${line}`);
+}

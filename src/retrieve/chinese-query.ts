@@ -43,7 +43,7 @@ const askingWords: [RegExp, string][] = [
   [/谁|何人/g, "who"],
   [/多少钱/g, "how much"],
   [/多少[个项名位次届种类家]?|几[个项名位次届种类大家]?/g, "how many"],
-  [/为什么|为何/g, "why"],
+  [/为什么|为何|原因|理由/g, "why"],
   [/如何|怎样|怎么/g, "how"],
   [/哪[些个一部项种类家位届次份条]?/g, "which"],
   [/什么|啥/g, "what"],
@@ -52,9 +52,11 @@ const askingWords: [RegExp, string][] = [
 // Words that frame a question rather than name what it is about (其英文缩写是什么 → what).
 const framingWords = new Set(
   [
-    "英文 中文 缩写 英文缩写 简称 全称 名字 叫做 称为 内容 情况 方面 工作 问题 事情 东西 时间 地点 年份 时候",
+    "英文 中文 缩写 英文缩写 简称 全称 名字 叫做 称为 内容 情况 方面 工作 问题 事情 东西 时间 地点 年份 时候 日期 月份",
     "具体 主要 分别 各自 现在 目前 当前 如今 当时 曾经 已经 一下 请问 介绍 告诉 说明 解释 列举 有关 关于",
     "相关 其 它 他们 这个 那个 双方 各方 两国 两者 二者 彼此 我国 我们 大家 人们",
+    // What kind of answer is wanted, which the question words already say (数量是多少, 原因是什么).
+    "数量 数目 名单 清单 列表 原因 理由 因素 规定 条款 段落 规模 范围 种类 类型",
     // The documents themselves (文件中描述了哪些…).
     "文件 文档 文献 资料 材料 文本 本文 原文 文中",
   ]
