@@ -231,7 +231,22 @@ function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadW
 // Measure words between a count word and the thing counted (多少 个 优先领域).
 const measureWords = new Set(["个", "项", "名", "位", "种", "类", "次", "届", "家"]);
 // Words between the thing counted and a count word after it (参会人数 是 多少).
-const countFillers = new Set(["是", "有", "为", "共", "一共", "总共", "共有", "约", "大约", "达", "的"]);
+const countFillers = new Set([
+  "是",
+  "有",
+  "为",
+  "共",
+  "一共",
+  "总共",
+  "共有",
+  "约",
+  "大约",
+  "达",
+  "的",
+  "数量",
+  "数目",
+  "总数",
+]);
 // A share is not a count of things (比例是多少 asks for a percentage).
 const ratioWords = /比例|比重|占比|百分比|比率/;
 
