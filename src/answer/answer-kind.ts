@@ -244,10 +244,11 @@ export function questionAnchors(question: string): Anchor[] {
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
     anchors.push(ordinalAnchor(n, ordinal));
   }
-  for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2})[届次]/g)) {
+  for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2}|\d{1,2})[届次]/g)) {
     const numeral = match[1] ?? "";
-    const n =
-      numeral.length === 2 && numeral.startsWith("十")
+    const n = /^\d+$/.test(numeral)
+      ? Number.parseInt(numeral, 10)
+      : numeral.length === 2 && numeral.startsWith("十")
         ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0)
         : (chineseNumerals[numeral] ?? 0);
     if (n > 0) anchors.push(ordinalAnchor(n, match[0]));

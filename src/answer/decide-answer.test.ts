@@ -50,6 +50,7 @@ describe("answer kind", () => {
     expect(anchors[1]?.test("the 5th meeting")).toBe(true);
     expect(questionAnchors("When did they first meet?")).toEqual([]);
     expect(questionAnchors("第五届会议在哪里举行？").map((a) => a.test("the fifth meeting"))).toEqual([true]);
+    expect(questionAnchors("第12次会议在哪里举行？").map((a) => a.test("the 12th meeting"))).toEqual([true]);
   });
 });
 

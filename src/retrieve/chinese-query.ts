@@ -15,7 +15,7 @@ export interface ChineseTranslation {
   asking: string[];
   /** Years, figures and Latin-script names as written ("2016-2020", "43.7%", "ACB"), months in English. */
   literals: string[];
-  /** Names and nouns the lexicon does not know (in Chinese): the corpus never speaks of them. */
+  /** Names (of places, people, bodies) the lexicon does not know, in Chinese: the corpus never uses them. */
   unknownNames: string[];
   /** For "多少个 X" / "几个 X", the English of X (or X itself when unknown). */
   counted: string[];
@@ -64,10 +64,11 @@ const framingWords = new Set(
     .split(" "),
 );
 
-// jieba's tags for nouns (common, people, places, bodies, other proper nouns): an unknown one names
-// something the corpus never speaks of (员工 staff, 巴黎 Paris). Verbs are not counted: too many
-// everyday ones are missing from the lexicon, and they rarely decide what a question is about.
-const askedTags = /^(?:n|nr|nrt|nrfg|ns|nt|nz)$/;
+// jieba's tags for names of people (nr…), places (ns), bodies (nt) and other proper nouns (nz): an
+// unknown one is something the corpus never speaks of (巴黎 Paris). Common nouns and verbs are not
+// counted: a question uses many everyday ones the lexicon lacks, and they would make answerable
+// questions unanswerable; attributes the documents never give (预算, 主任) are lexicon entries instead.
+const askedTags = /^(?:nr|nrt|nrfg|ns|nt|nz)$/;
 const englishMonths = [
   "January",
   "February",
@@ -188,11 +189,11 @@ interface ReadWord {
   word: string;
   /** The lexicon's English, when the word (or a run of words) is a lexicon term. */
   english?: string;
-  /** A noun no lexicon entry covers. */
+  /** A name no lexicon entry covers. */
   unknown?: boolean;
 }
 
-/** Each word (or run of words) read as a lexicon term, an unknown noun, or neither. */
+/** Each word (or run of words) read as a lexicon term, an unknown name, or neither. */
 function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadWord[] {
   const read: ReadWord[] = [];
   for (let i = 0; i < words.length; ) {
@@ -222,7 +223,7 @@ function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadW
       for (const english of parts.terms) read.push({ word, english });
       continue;
     }
-    // A noun or verb that no lexicon entry covers is something the corpus never speaks of.
+    // A name that no lexicon entry covers is something the corpus never speaks of.
     read.push({ word, unknown: askedTags.test(tag) && word.length >= 2 });
   }
   return read;
