@@ -4,10 +4,10 @@ import { chineseCountedTerms, chineseQueryExpander, chineseSearchTerms, translat
 
 describe("the Chinese lexicon", () => {
   it("reads variants, comments and tabs; joiners between Chinese characters are ignored", () => {
-    const lexicon = parseLexicon("# a comment\n甲乙|甲—乙\tAlpha Beta\n\n丙\tGamma\n");
+    const lexicon = parseLexicon("# a comment\n甲乙|甲—乙\tAlpha Beta\n\n丙\tGamma\tv\n");
     expect([...lexicon]).toEqual([
-      ["甲乙", "Alpha Beta"],
-      ["丙", "Gamma"],
+      ["甲乙", { english: "Alpha Beta", searchOnly: false }],
+      ["丙", { english: "Gamma", searchOnly: true }],
     ]);
     expect(normalizeChinese("中国 — 东盟（ACB）")).toBe("中国东盟(ACB)");
   });
@@ -15,7 +15,7 @@ describe("the Chinese lexicon", () => {
   it("covers the corpus's vocabulary with hundreds of entries, each with an English translation", () => {
     const lexicon = chineseLexicon();
     expect(lexicon.size).toBeGreaterThan(500);
-    expect([...lexicon.values()].filter((english) => !/[A-Za-z]/.test(english))).toEqual([]);
+    expect([...lexicon.values()].filter((entry) => !/[A-Za-z]/.test(entry.english))).toEqual([]);
   });
 });
 
@@ -37,7 +37,8 @@ describe("translating a Chinese question", () => {
     const translation = translateChinese("南宁的展会是什么时候举办的？");
     expect(translation.asking).toEqual(["when"]);
     expect(translation.terms).toContain("Nanning");
-    expect(chineseSearchTerms("南宁的展会是什么时候举办的？").join(" ")).not.toMatch(/when/);
+    // What it is about: Nanning and the expo, not the verb (the evidence may say "hosted" or "took place").
+    expect(chineseSearchTerms("南宁的展会是什么时候举办的？").join(" ")).not.toMatch(/when|held/);
     expect(translateChinese("哪个国家主办了论坛？").terms).toEqual([expect.stringMatching(/held|host/), "forum"]);
   });
 

@@ -1,5 +1,5 @@
 import { LRUCache } from "lru-cache";
-import { chineseLexicon, normalizeChinese, type ChineseLexicon } from "./chinese-lexicon.js";
+import { chineseLexicon, normalizeChinese, type ChineseLexicon, type LexiconEntry } from "./chinese-lexicon.js";
 import type { TaggedWord } from "@node-rs/jieba";
 import { jiebaSegmenter, type ChineseSegmenter } from "./chinese-segmenter.js";
 
@@ -11,6 +11,8 @@ import { jiebaSegmenter, type ChineseSegmenter } from "./chinese-segmenter.js";
 export interface ChineseTranslation {
   /** The English of each lexicon term the question uses, in question order (one string per term). */
   terms: string[];
+  /** The terms that say what the question is about (not the search-only ones, such as verbs). */
+  about: string[];
   /** English question words for the Chinese ones (什么时候 → "when"). */
   asking: string[];
   /** Years, figures and Latin-script names as written ("2016-2020", "43.7%", "ACB"), months in English. */
@@ -139,19 +141,20 @@ function literalsOf(text: string): string[] {
 }
 
 /** Longest lexicon entries inside a word jieba did not find in the lexicon (two characters at least). */
-function subTerms(word: string, lexicon: ChineseLexicon): { terms: string[]; covered: number } {
-  const terms: string[] = [];
+function subTerms(word: string, lexicon: ChineseLexicon): { terms: LexiconEntry[]; covered: number } {
+  const terms: LexiconEntry[] = [];
   let covered = 0;
   for (let start = 0; start < word.length; ) {
     let end = word.length;
     while (end - start >= 2 && !lexicon.has(word.slice(start, end))) end--;
     if (end - start >= 2) {
-      terms.push(lexicon.get(word.slice(start, end)) ?? "");
+      const entry = lexicon.get(word.slice(start, end));
+      if (entry) terms.push(entry);
       covered += end - start;
       start = end;
     } else start++;
   }
-  return { terms: terms.filter(Boolean), covered };
+  return { terms, covered };
 }
 
 /** Translates a Chinese question into English search terms (see `ChineseTranslation`). */
@@ -163,6 +166,7 @@ export function translateChinese(
   let text = normalizeChinese(question);
   const result: ChineseTranslation = {
     terms: [],
+    about: [],
     asking: [],
     literals: literalsOf(text),
     unknownNames: [],
@@ -178,6 +182,7 @@ export function translateChinese(
   const tokens = readWords(segment(text), lexicon);
   for (const token of tokens) {
     if (token.english) result.terms.push(token.english);
+    if (token.english && !token.searchOnly) result.about.push(token.english);
     if (token.unknown) result.unknownNames.push(token.word);
   }
   result.counted = countedRun(tokens);
@@ -189,6 +194,7 @@ interface ReadWord {
   word: string;
   /** The lexicon's English, when the word (or a run of words) is a lexicon term. */
   english?: string;
+  searchOnly?: boolean;
   /** A name no lexicon entry covers. */
   unknown?: boolean;
 }
@@ -208,7 +214,8 @@ function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadW
       if (hanChar.test(joined) && lexicon.has(joined)) break;
     }
     if (j > i) {
-      read.push({ word: joined, english: lexicon.get(joined) ?? "" });
+      const entry = lexicon.get(joined);
+      read.push({ word: joined, english: entry?.english ?? "", searchOnly: entry?.searchOnly ?? false });
       i = j;
       continue;
     }
@@ -220,7 +227,7 @@ function readWords(words: readonly TaggedWord[], lexicon: ChineseLexicon): ReadW
     }
     const parts = subTerms(word, lexicon);
     if (parts.terms.length > 0) {
-      for (const english of parts.terms) read.push({ word, english });
+      for (const entry of parts.terms) read.push({ word, english: entry.english, searchOnly: entry.searchOnly });
       continue;
     }
     // A name that no lexicon entry covers is something the corpus never speaks of.
@@ -299,8 +306,8 @@ function translated(query: string): ChineseTranslation {
  */
 export function chineseSearchTerms(query: string): string[] {
   if (!hasChinese(query)) return [];
-  const { terms, unknownNames } = translated(query);
-  return [...terms, ...unknownNames];
+  const { about, unknownNames } = translated(query);
+  return [...about, ...unknownNames];
 }
 
 /** For a Chinese "how many X" question, what X is (English, or Chinese when unknown); [] otherwise. */
