@@ -30,6 +30,9 @@ const chineseTypes: [RegExp, QuestionType][] = [
   [/是什么|指什么/, "definition"],
 ];
 
+// A Chinese clause that asks something.
+const chineseAsking = /什么|哪|谁|多少|几[个年月项次届]|何时|何地|为什么|为何|如何|是否|吗/;
+
 function questionType(q: string): QuestionType {
   for (const [pattern, type] of chineseTypes) if (pattern.test(q)) return type;
   if (/^(when|what (year|date|month))\b|\bwhen\b/.test(q)) return "when";
@@ -78,8 +81,13 @@ export function splitQuestion(question: string): string[] {
   const q = stripPreamble(question);
   // A Chinese question asks several things as several sentences ("…是哪一年？…又是哪一年？").
   if (hasChinese(q)) {
+    // …and clauses that each ask something ("…在哪里举行，主题是什么？").
     const sentences = q
       .split(/(?<=[？?])/)
+      .flatMap((s) => {
+        const clauses = s.split(/[，,；;]/);
+        return clauses.length > 1 && clauses.every((c) => chineseAsking.test(c)) ? clauses : [s];
+      })
       .map((s) => s.trim())
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
