@@ -30,6 +30,18 @@ const chineseTypes: [RegExp, QuestionType][] = [
   [/是什么|指什么/, "definition"],
 ];
 
+/**
+ * "A和B分别…" asks the same of A and of B: "2009-2015年战略和2016-2020年战略分别有几个优先领域" →
+ * "2009-2015年战略有几个优先领域", "2016-2020年战略有几个优先领域" (B's "的 X" is A's too).
+ */
+function respectiveParts(sentence: string): string[] {
+  const match = /^(.+?)(?:和|与|以及|及)(.+?)分别(.+)$/.exec(sentence);
+  if (!match?.[1] || !match[2] || !match[3]) return [sentence];
+  const [, first, second, rest] = match;
+  const shared = second.includes("的") ? second.slice(second.indexOf("的")) : "";
+  return [`${first}${shared}${rest}`, `${second}${rest}`];
+}
+
 // A Chinese clause that asks something.
 const chineseAsking = /什么|哪|谁|多少|几[个年月项次届]|何时|何地|为什么|为何|如何|是否|吗/;
 
@@ -88,6 +100,7 @@ export function splitQuestion(question: string): string[] {
         const clauses = s.split(/[，,；;]/);
         return clauses.length > 1 && clauses.every((c) => chineseAsking.test(c)) ? clauses : [s];
       })
+      .flatMap(respectiveParts)
       .map((s) => s.trim())
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
