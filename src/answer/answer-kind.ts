@@ -18,9 +18,9 @@ export type AnswerKind =
 
 // Chinese question words, checked before the English patterns (the first match wins).
 const chineseKinds: [RegExp, AnswerKind][] = [
-  [/多少钱|金额|预算|资金多少/, "amount"],
+  [/多少钱|金额|预算|资金多少|多少(?:资金|经费|美元|元)/, "amount"],
   [/什么时候|何时|哪一年|哪年|几月|日期|哪一天/, "date"],
-  [/哪里|哪儿|何处|在哪|哪个城市|哪个国家/, "place"],
+  [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])|哪个城市|哪个国家/, "place"],
   [/谁|何人|哪个机构|哪个部门/, "person"],
   [/多少个|几个|多少项|多少名|多少人|多少/, "count"],
   [/主题|名称|叫什么/, "name"],
@@ -309,10 +309,11 @@ export function questionAnchors(question: string): Anchor[] {
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
     anchors.push(ordinalAnchor(n, ordinal, ordinalHead(question, ordinal)));
   }
-  for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2})[届次]/g)) {
+  for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2}|\d{1,2})[届次]/g)) {
     const numeral = match[1] ?? "";
-    const n =
-      numeral.length === 2 && numeral.startsWith("十")
+    const n = /^\d+$/.test(numeral)
+      ? Number.parseInt(numeral, 10)
+      : numeral.length === 2 && numeral.startsWith("十")
         ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0)
         : (chineseNumerals[numeral] ?? 0);
     if (n > 0) anchors.push(ordinalAnchor(n, match[0]));

@@ -15,7 +15,7 @@ import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
 import { documentsOf, namedDocuments, type DocumentRef } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
-import { chineseGlossaryExpander } from "../retrieve/chinese-glossary.js";
+import { chineseQueryExpander } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
 
 // A question longer than about a page is pasted text, not a question; the cap bounds retrieval work per request.
@@ -95,7 +95,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       config.indexDir,
       embedder,
       { vectorStore: config.retrieval.vectorStore, hnswEfSearch: config.retrieval.hnswEfSearch },
-      [chineseGlossaryExpander],
+      [chineseQueryExpander],
     );
     await opened.warmUp();
     return opened;

@@ -27,6 +27,8 @@ describe("answer kind", () => {
     expect(answerKind("What was the theme of the meeting?")).toBe("name");
     expect(answerKind("Why was the office opened?")).toBe("reason");
     expect(answerKind("会议是哪一年召开的？")).toBe("date");
+    expect(answerKind("会议在哪些方面开展合作？")).not.toBe("place");
+    expect(answerKind("项目投入了多少资金？")).toBe("amount");
     expect(countedPhrase("How many participants attended the meeting?")).toBe("participants");
     expect(countedPhrase("How many priority areas are there?")).toBe("priority areas");
   });
@@ -48,6 +50,7 @@ describe("answer kind", () => {
     expect(anchors[1]?.test("the 5th meeting")).toBe(true);
     expect(questionAnchors("When did they first meet?")).toEqual([]);
     expect(questionAnchors("第五届会议在哪里举行？").map((a) => a.test("the fifth meeting"))).toEqual([true]);
+    expect(questionAnchors("第12次会议在哪里举行？").map((a) => a.test("the 12th meeting"))).toEqual([true]);
   });
 });
 

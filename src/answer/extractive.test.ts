@@ -50,6 +50,9 @@ describe("question analysis", () => {
       "when was it supposed to become operational?",
     ]);
     expect(splitQuestion("When and where was the forum held?")).toHaveLength(1);
+    expect(splitQuestion("研讨会在哪里举行，主题是什么？")).toEqual(["研讨会在哪里举行", "主题是什么?"]);
+    expect(splitQuestion("2012年至2014年，研讨会每年都举办吗？")).toHaveLength(1);
+    expect(splitQuestion("甲计划和乙计划分别有几个领域？")).toEqual(["甲计划有几个领域?", "乙计划有几个领域?"]);
     const analysis = analyseQuestion("What was the total budget of the fourth forum?");
     expect(analysis.type).toBe("definition");
     expect(analysis.focus).toEqual([["total"], ["budget"]]);

@@ -1,5 +1,5 @@
 import { splitSentences } from "../text/index.js";
-import { chineseGlossaryTerms, hasChinese } from "../retrieve/chinese-glossary.js";
+import { chineseCountedTerms, chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 
@@ -24,12 +24,27 @@ const questionWords = new Set(["what", "which", "who", "when", "where", "how", "
 // Chinese question words, checked before the English patterns.
 const chineseTypes: [RegExp, QuestionType][] = [
   [/什么时候|何时|哪一年|哪年|几月|日期/, "when"],
-  [/哪里|哪儿|何处|在哪/, "where"],
+  [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])/, "where"],
   [/谁|何人/, "who"],
   [/多少个|几个|多少项/, "count"],
   [/哪些|有什么|列出/, "list"],
   [/是什么|指什么/, "definition"],
 ];
+
+/**
+ * "A和B分别…" asks the same of A and of B: "2009-2015年战略和2016-2020年战略分别有几个优先领域" →
+ * "2009-2015年战略有几个优先领域", "2016-2020年战略有几个优先领域" (B's "的 X" is A's too).
+ */
+function respectiveParts(sentence: string): string[] {
+  const match = /^(.+?)(?:和|与|以及|及)(.+?)分别(.+)$/.exec(sentence);
+  if (!match?.[1] || !match[2] || !match[3]) return [sentence];
+  const [, first, second, rest] = match;
+  const shared = second.includes("的") ? second.slice(second.indexOf("的")) : "";
+  return [`${first}${shared}${rest}`, `${second}${rest}`];
+}
+
+// A Chinese clause that asks something.
+const chineseAsking = /什么|哪|谁|多少|几[个年月项次届]|何时|何地|为什么|为何|如何|是否|吗/;
 
 function questionType(q: string): QuestionType {
   for (const [pattern, type] of chineseTypes) if (pattern.test(q)) return type;
@@ -91,7 +106,13 @@ export function splitQuestion(question: string): string[] {
   const q = stripPreamble(question);
   // A Chinese question asks several things as several sentences ("…是哪一年？…又是哪一年？").
   if (hasChinese(q)) {
+    // …and clauses that each ask something ("…在哪里举行，主题是什么？").
     const sentences = splitSentences(q)
+      .flatMap((s) => {
+        const clauses = s.split(/[，,；;]/);
+        return clauses.length > 1 && clauses.every((c) => chineseAsking.test(c)) ? clauses : [s];
+      })
+      .flatMap(respectiveParts)
       .map((s) => s.trim())
       // A piece under 4 characters ("吗？") is a particle, not a question of its own.
       .filter((s) => s.length >= 4);
@@ -117,8 +138,8 @@ export function analyseQuestion(question: string, searchQuery: string = question
     terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t)),
     type: questionType(q),
     focus: hasChinese(q)
-      ? // Each glossary term of a Chinese question names something asked about (any of its translations).
-        chineseGlossaryTerms(q)
+      ? // Each lexicon term of a Chinese question names something asked about (any of its translations).
+        chineseSearchTerms(q)
           .map(contentTerms)
           .filter((group) => group.length > 0)
       : focusText
@@ -126,7 +147,7 @@ export function analyseQuestion(question: string, searchQuery: string = question
             .filter((t) => !questionWords.has(t) && !/^\d/.test(t))
             .map((t) => [t])
         : [],
-    counted: countedText ? contentTerms(countedText) : [],
+    counted: countedText ? contentTerms(countedText) : chineseCountedTerms(q).flatMap(contentTerms),
   };
 }
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import type { Chunk, Passage } from "../core/types.js";
 import { LexicalIndex } from "../store/lexical-index.js";
 import { findAcronymDefinitions } from "./acronyms.js";
-import { chineseGlossaryExpander } from "./chinese-glossary.js";
 import { collapseNearDuplicates } from "./near-duplicates.js";
 import { expandQuery, normalizeText } from "./normalize-query.js";
 
@@ -39,14 +38,6 @@ describe("query normalisation", () => {
       "When was CAEC set up? (China-ASEAN Environmental Cooperation Center)",
     );
     expect(expandQuery("what about the ams", acronyms)).toBe("what about the ams");
-  });
-
-  it("gives English search terms for a Chinese question and nothing for an English one", () => {
-    const terms = chineseGlossaryExpander("2006年东盟和中国的城镇人口分别占各自总人口的多大比例？");
-    expect(terms).toContain("ASEAN");
-    expect(terms).toContain("urban population");
-    expect(terms).toContain("2006");
-    expect(chineseGlossaryExpander("What is CAEC?")).toBe("");
   });
 });
 
