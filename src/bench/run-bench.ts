@@ -55,7 +55,7 @@ const fallbackQuestions = [
   "What are the 2016-2020 priority areas?",
   "When was CAEC established?",
   "Which cooperation activities concern biodiversity?",
-  "What is the Green Envoys Program?",
+  "What does the Green Envoys Program offer?",
 ];
 
 async function benchQuestions(): Promise<string[]> {

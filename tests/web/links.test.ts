@@ -61,7 +61,7 @@ describe("source-view links", () => {
   });
 
   it("show under each source of `ask` when PUBLIC_URL is set", async () => {
-    const { code, stdout } = await runCli(["ask", "Where is the ASEAN Secretariat located?"], {
+    const { code, stdout } = await runCli(["ask", "where's the ASEAN Secretariat?"], {
       CORPUS_DIR: realCorpusDir,
       INDEX_DIR: inject("sharedIndexDir"),
       LOG_LEVEL: "silent",
