@@ -1,3 +1,4 @@
+import { chineseNumber } from "../retrieve/chinese-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 
 /**
@@ -223,18 +224,6 @@ const ordinals: Record<string, number> = {
   nineteenth: 19,
   twentieth: 20,
 };
-const chineseNumerals: Record<string, number> = {
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-  十: 10,
-};
 
 /** A year ("2014") or an ordinal ("fifth", "5th", "第五届") the question pins its subject to. */
 export interface Anchor {
@@ -310,12 +299,7 @@ export function questionAnchors(question: string): Anchor[] {
     anchors.push(ordinalAnchor(n, ordinal, ordinalHead(question, ordinal)));
   }
   for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2}|\d{1,2})[届次]/g)) {
-    const numeral = match[1] ?? "";
-    const n = /^\d+$/.test(numeral)
-      ? Number.parseInt(numeral, 10)
-      : numeral.length === 2 && numeral.startsWith("十")
-        ? 10 + (chineseNumerals[numeral[1] ?? ""] ?? 0)
-        : (chineseNumerals[numeral] ?? 0);
+    const n = chineseNumber(match[1] ?? "");
     if (n > 0) anchors.push(ordinalAnchor(n, match[0]));
   }
   return anchors;

@@ -112,7 +112,8 @@ const ordinalWords = [
   "tenth",
 ];
 
-function chineseNumber(text: string): number {
+/** A number written in digits or Chinese numerals up to 99 ("五", "十二", "二十", "12"); 0 when it is none. */
+export function chineseNumber(text: string): number {
   if (/^\d+$/.test(text)) return Number.parseInt(text, 10);
   if (text.length === 2 && text.startsWith("十")) return 10 + (numerals[text[1] ?? ""] ?? 0);
   if (text.length === 2 && text.endsWith("十")) return (numerals[text[0] ?? ""] ?? 0) * 10;
