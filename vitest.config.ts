@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import SlowFirstSequencer from "./tests/slow-first-sequencer.js";
 import SummaryLineReporter from "./tests/summary-reporter.js";
 
 export default defineConfig({
@@ -13,5 +14,6 @@ export default defineConfig({
     // Two files at a time on this 2-core machine: most suites wait on child processes, servers or the
     // embedder's I/O, so two in flight take ~3.5 min against ~6 min one at a time.
     maxWorkers: 2,
+    sequence: { sequencer: SlowFirstSequencer },
   },
 });
