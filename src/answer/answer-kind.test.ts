@@ -33,6 +33,13 @@ describe("holdsKind", () => {
     expect(holdsKind("The Ministry adopted the plan.", "person", [], "Who adopted the plan?")).toBe(true);
   });
 
+  it("takes a list, or a sentence running through items, as answering a list question", () => {
+    expect(holdsKind("The areas are as follows:\n- (a) water\n- (b) air", "list")).toBe(true);
+    expect(holdsKind("It covers e.g. water, air and soil.", "list")).toBe(true);
+    expect(holdsKind("It covers water, air, soil, forests, and coasts.", "list")).toBe(true);
+    expect(holdsKind("In the light of the plan, and given the needs, the framework was adopted.", "list")).toBe(false);
+  });
+
   it("does not take a year in a plan's name for a date", () => {
     expect(holdsKind("guided by the ASEAN Vision 2025", "date")).toBe(false);
     expect(holdsKind("adopted in May 2016", "date")).toBe(true);

@@ -186,7 +186,7 @@ export function answerExtractively(
       names: questionNames(part),
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
-    if (verifiableKinds.includes(q.kind))
+    if (verifiableKinds.includes(q.kind) || q.kind === "list")
       q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
     if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
