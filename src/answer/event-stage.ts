@@ -5,9 +5,9 @@
  */
 
 /**
- * Words the documents use for the same event ("set up" / "established"), so a question in one wording
- * finds, and is answered by, a sentence in another. Each group: word prefixes that name the event (to
- * match any inflection).
+ * Words the documents use for the same event ("set up" / "established"), so a sentence in another
+ * wording than the question's still counts as naming the event. Each group: word prefixes that name the
+ * event (to match any inflection).
  */
 export interface EventGroup {
   prefixes: readonly string[];
@@ -22,11 +22,14 @@ const eventGroups: readonly EventGroup[] = [
   { prefixes: ["conclude", "completed", "finished", "published", "released"] },
 ];
 
-const startsWord = (text: string, prefix: string) => new RegExp(`(?<![\\p{L}])${prefix}`, "iu").test(text);
+// One pattern a group: any of its prefixes at the start of a word (read for every candidate sentence).
+const groupPatterns = new Map(
+  eventGroups.map((group) => [group, new RegExp(`(?<![\\p{L}])(?:${group.prefixes.join("|")})`, "iu")]),
+);
 
 /** The event groups a text names. */
 export function eventGroupsIn(text: string): EventGroup[] {
-  return eventGroups.filter((group) => group.prefixes.some((p) => startsWord(text, p)));
+  return eventGroups.filter((group) => groupPatterns.get(group)?.test(text));
 }
 
 // Words that make what follows an intention, a plan or a prospect rather than a fact.

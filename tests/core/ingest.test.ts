@@ -238,5 +238,7 @@ describe("one ingest at a time", () => {
     } finally {
       await busy.cleanup();
     }
-  });
+    // A whole ingest of the real corpus with the real embedder: ~15 s alone, up to a minute while the
+    // other worker embeds too.
+  }, 180_000);
 });
