@@ -13,7 +13,7 @@ import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
 import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
-import { documentsOf, namedDocuments, type DocumentRef } from "./document-scope.js";
+import { documentsOf, namedDocuments } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseQueryExpander } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -59,6 +59,18 @@ export function contextualQuery(question: string, history: readonly Conversation
   // Only questions that point back ("those", "it", "and what about…") are joined: a new question in the
   // same thread ("What is GEP?") is searched on its own.
   return previous && followUpCue.test(question) ? `${previous} ${question}` : question;
+}
+
+/** What `build` makes of a generation's chunks, built once per generation and dropped with it. */
+function perGeneration<T>(build: (chunks: HybridRetriever["chunks"]) => T): (retriever: HybridRetriever) => T {
+  const built = new WeakMap<HybridRetriever, T>();
+  return (retriever) => {
+    const known = built.get(retriever);
+    if (known !== undefined) return known;
+    const value = build(retriever.chunks);
+    built.set(retriever, value);
+    return value;
+  };
 }
 
 export interface AnswerServiceOptions extends Pick<EnsureIndexOptions, "onProgress"> {
@@ -112,22 +124,10 @@ export async function createAnswerService(config: Config, options: AnswerService
   // Each question reads the retriever once, so it is answered wholly from one generation.
   const retrieverNow = () => live.retriever;
   const lifecycle = { refresh: () => live.refresh(), close: () => live.close() };
-  // Neighbouring chunks, per generation (computed once when a generation is first asked).
-  const neighboursOf = new WeakMap<HybridRetriever, ReturnType<typeof neighbourMap>>();
-  const neighbours = (retriever: HybridRetriever) => {
-    const known = neighboursOf.get(retriever);
-    if (known) return known;
-    const built = neighbourMap(retriever.chunks);
-    neighboursOf.set(retriever, built);
-    return built;
-  };
-
-  const documentsOfIndex = new WeakMap<HybridRetriever, DocumentRef[]>();
-  const documents = (retriever: HybridRetriever) => {
-    const known = documentsOfIndex.get(retriever) ?? documentsOf(retriever.chunks);
-    documentsOfIndex.set(retriever, known);
-    return known;
-  };
+  // Neighbouring chunks and the documents a question may name, per generation (computed once, when a
+  // generation is first asked).
+  const neighbours = perGeneration((chunks) => neighbourMap(chunks));
+  const documents = perGeneration((chunks) => documentsOf(chunks));
   const decideContext = (question: string, retriever: HybridRetriever) => ({
     searchQuery: retriever.searchQuery(question),
     scope: namedDocuments(question, documents(retriever)),

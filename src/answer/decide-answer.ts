@@ -68,7 +68,7 @@ export function verifies(
   if (q.pastEvents && onlyIntended(unit.text, q.pastEvents)) return false;
   const context = unitContext(unit);
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
-  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, unitContext(unit), idf) < q.aboutFloor) return false;
+  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, context, idf) < q.aboutFloor) return false;
   // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
     // Read without the sentence before: that one may be about the named thing while this one is not.

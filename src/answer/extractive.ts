@@ -120,6 +120,7 @@ export function answerExtractively(
   }
 
   const candidates = evidenceUnits(evidence);
+  const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
   const units = scoreUnits(candidates, analysis, known, idf).map((u) => {
     const bonus =
@@ -132,7 +133,7 @@ export function answerExtractively(
   // "The total budget of the forum": passages that never say "budget" cannot give it.
   if (focusMissing.length > 0) {
     return topUnit
-      ? notGivenAnswer([askedFor(answerKind(question), question)], topUnit, closest, new Set(known))
+      ? notGivenAnswer([askedFor(kind, question)], topUnit, closest, new Set(known))
       : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
@@ -148,10 +149,10 @@ export function answerExtractively(
     for (const [file] of named) {
       // A sentence that names another of the documents ("the Strategy 2009-2015", in the 2016 one) is about that one.
       const others = named.filter(([f]) => f !== file).flatMap(([, labels]) => [...labels]);
-      const best = units
+      const bestOfDocument = units
         .filter((u) => u.passage.meta.file === file && !partBest.includes(u) && !others.some((l) => u.text.includes(l)))
         .reduce<ScoredUnit | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
-      if (best && !partBest.some((u) => u.passage.meta.file === file)) partBest.push(best);
+      if (bestOfDocument && !partBest.some((u) => u.passage.meta.file === file)) partBest.push(bestOfDocument);
     }
   }
   const selected = selectUnits(
@@ -161,7 +162,7 @@ export function answerExtractively(
     {
       ...options,
       maxUnits:
-        parts.length === 1 && verifiableKinds.includes(answerKind(question)) && (context.scope?.files.size ?? 0) < 2
+        parts.length === 1 && verifiableKinds.includes(kind) && (context.scope?.files.size ?? 0) < 2
           ? options.singleFactUnits
           : Math.max(options.maxUnits, parts.length + 1),
     },
@@ -173,9 +174,9 @@ export function answerExtractively(
   const best = selected.reduce((a, b) => (b.score > a.score ? b : a));
   const notGiven: string[] = [];
   for (const part of parts) {
-    const kind = answerKind(part);
+    const partKind = answerKind(part);
     const q = {
-      kind: kind === "other" ? answerKind(question) : kind,
+      kind: partKind === "other" ? kind : partKind,
       anchors: questionAnchors(part),
       counted: analyseQuestion(part).counted,
       asked: expand(part),
@@ -201,7 +202,7 @@ export function answerExtractively(
     (a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text),
   );
   // The word that answers a one-part date, number, place or person question is kept when a sentence is cut.
-  const answerWord = parts.length === 1 ? answerWordTest(answerKind(question)) : undefined;
+  const answerWord = parts.length === 1 ? answerWordTest(kind) : undefined;
   return composeAnswer([...new Set(ordered)], notGiven, new Set(known), answerWord);
 }
 
