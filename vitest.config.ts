@@ -1,5 +1,4 @@
 import { defineConfig } from "vitest/config";
-import SlowFirstSequencer from "./tests/slow-first-sequencer.js";
 import SummaryLineReporter from "./tests/summary-reporter.js";
 
 export default defineConfig({
@@ -14,6 +13,5 @@ export default defineConfig({
     // Two files at a time on this 2-core machine: most suites wait on child processes, servers or the
     // embedder's I/O, so two in flight take ~3.5 min against ~6 min one at a time.
     maxWorkers: 2,
-    sequence: { sequencer: SlowFirstSequencer },
   },
 });
