@@ -35,6 +35,12 @@ describe("loadConfig", () => {
     expect(config.slack.allowedChannels).toEqual(["C1", "C2"]);
   });
 
+  it("reads the shutdown grace period (10 s by default) and refuses one that is not a whole number of ms", () => {
+    expect(loadConfig({}, "/x").slack.shutdownGraceMs).toBe(10_000);
+    expect(loadConfig({ SLACK_SHUTDOWN_GRACE_MS: "2500" }, "/x").slack.shutdownGraceMs).toBe(2500);
+    expect(() => loadConfig({ SLACK_SHUTDOWN_GRACE_MS: "soon" }, "/x")).toThrow(/SLACK_SHUTDOWN_GRACE_MS/);
+  });
+
   it("lists the Slack settings each mode needs", () => {
     expect(missingSlackSettings(loadConfig({}, "/x").slack)).toEqual(["SLACK_BOT_TOKEN", "SLACK_APP_TOKEN"]);
     const http = loadConfig({ SLACK_MODE: "http", SLACK_BOT_TOKEN: "xoxb-1" }, "/x").slack;

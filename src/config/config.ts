@@ -28,6 +28,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   SLACK_API_URL: optionalString.pipe(z.string().url().optional()),
   SLACK_ALLOWED_CHANNELS: commaList,
+  // 10 s fits inside the usual 30 s a platform waits after SIGTERM (Kubernetes, Heroku); at most 10 minutes.
+  SLACK_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   LLM_PROVIDER: z.enum(["none", "openai", "ollama"]).default("none"),
   LLM_BASE_URL: optionalString.pipe(z.string().url().optional()),
   LLM_API_KEY: optionalString,
@@ -61,6 +63,8 @@ export interface SlackConfig {
   port: number;
   apiUrl?: string;
   allowedChannels: string[];
+  /** How long SIGTERM lets answers in progress finish before the bot closes, ms (SLACK_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs?: number;
 }
 
 export interface LlmConfig {
@@ -136,6 +140,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       port: e.PORT,
       apiUrl: e.SLACK_API_URL,
       allowedChannels: e.SLACK_ALLOWED_CHANNELS,
+      shutdownGraceMs: e.SLACK_SHUTDOWN_GRACE_MS,
     },
     llm: {
       provider: e.LLM_PROVIDER,

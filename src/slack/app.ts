@@ -15,6 +15,8 @@ import { createReceiver, eventsPath } from "./receiver.js";
 export interface SlackBot {
   /** The Bolt app, for adding listeners or inspecting it in tests. */
   readonly app: App;
+  /** How long stop() waits for answers in progress, ms. */
+  readonly shutdownGraceMs: number;
   /** Verifies the token (auth.test, unless the bot ids were given), then listens (HTTP) or connects (Socket Mode). */
   start(): Promise<{ port?: number }>;
   /** Stops taking events, waits for answers in progress (up to shutdownGraceMs), then closes. Idempotent. */
@@ -127,6 +129,7 @@ export function createSlackBot(options: SlackBotOptions): SlackBot {
 
   return {
     app,
+    shutdownGraceMs: runtime.shutdownGraceMs,
     async start() {
       if (state !== "new") throw new Error(`The Slack bot cannot start: it is ${state}.`);
       if (!initialised) {

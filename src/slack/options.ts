@@ -51,7 +51,7 @@ export interface SlackBotOptions {
   /** Lines Slack rotates under the status while the answer is prepared (`loading_messages`). */
   loadingMessages?: string[];
   blockLimits?: Partial<BlockLimits>;
-  /** How long stop() waits for answers in progress, ms. Default 10 s. */
+  /** How long stop() waits for answers in progress, ms. Default: `slack.shutdownGraceMs`, else 10 s. */
   shutdownGraceMs?: number;
 }
 
@@ -127,7 +127,7 @@ export function resolveOptions(options: SlackBotOptions): ResolvedOptions {
     statusText: options.statusText ?? "is searching the documents…",
     loadingMessages: options.loadingMessages ?? defaultLoadingMessages,
     blockLimits: { ...defaultBlockLimits, ...options.blockLimits },
-    shutdownGraceMs: options.shutdownGraceMs ?? 10_000,
+    shutdownGraceMs: options.shutdownGraceMs ?? options.slack.shutdownGraceMs ?? 10_000,
   };
 }
 

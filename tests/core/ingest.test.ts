@@ -9,6 +9,7 @@ import { checkIndex, ingestCorpus } from "../../src/ingest/index.js";
 import { HybridRetriever } from "../../src/retrieve/index.js";
 import { currentGenerationDir, indexFiles, readStoredIndex } from "../../src/store/index.js";
 import { createWorkspace, projectRoot, type TempWorkspace } from "../helpers/test-corpus.js";
+import { createHashEmbedder, createTinyWorkspace } from "../helpers/tiny-corpus.js";
 
 let embedder: Embedder;
 let workspace: TempWorkspace;
@@ -220,7 +221,9 @@ describe("one ingest at a time", () => {
   it("refuses a second ingest while one holds the index, and takes over a lock left by a dead process", async () => {
     const { acquireIngestLock } = await import("../../src/store/index.js");
     const { utimes } = await import("node:fs/promises");
-    const busy = await createWorkspace();
+    // The lock, not the corpus, is under test: three short documents and the hash embedder keep it fast.
+    const busy = await createTinyWorkspace();
+    const embedder = createHashEmbedder();
     try {
       const lock = await acquireIngestLock(busy.indexDir);
       await expect(ingestCorpus({ corpusDir: busy.corpusDir, indexDir: busy.indexDir, embedder })).rejects.toSatisfy(
@@ -238,7 +241,5 @@ describe("one ingest at a time", () => {
     } finally {
       await busy.cleanup();
     }
-    // A whole ingest of the real corpus with the real embedder: ~15 s alone, up to a minute while the
-    // other worker embeds too.
-  }, 180_000);
+  });
 });

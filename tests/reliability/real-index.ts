@@ -1,14 +1,16 @@
 /**
- * A real index of the real corpus in a temporary folder, built once per test file (beforeAll): the corpus is
- * copied so tests may change or break it, and INDEX_DIR is private to the file.
+ * A real index of the real corpus in a temporary folder, one per test file (beforeAll): the corpus and the
+ * index the global setup built from it are copied, so tests may change or break both, and INDEX_DIR is
+ * private to the file. Copying instead of ingesting again saves a whole real embedding run (~15 s) per file;
+ * the ingest of the real corpus itself is tested in tests/core/ingest.test.ts.
  */
 import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { inject } from "vitest";
 import { loadConfig, type Config } from "../../src/config/config.js";
 import { createEmbedder, type Embedder } from "../../src/embeddings/create-embeddings.js";
-import { ingestCorpus } from "../../src/ingest/ingest.js";
 
 export const repoRoot = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -32,8 +34,8 @@ export async function buildRealIndex(): Promise<RealIndex> {
     },
     root,
   );
+  await cp(inject("sharedIndexDir"), config.indexDir, { recursive: true });
   const embedder = await createEmbedder(config.embeddings);
-  await ingestCorpus({ corpusDir: config.corpusDir, indexDir: config.indexDir, embedder });
   return {
     root,
     config,

@@ -71,6 +71,8 @@ describe("SIGTERM while a Web API call hangs", () => {
         SLACK_SIGNING_SECRET: SIGNING_SECRET,
         SLACK_API_URL: apiUrl,
         CORPUS_WATCH: "false",
+        // A short grace period: the hung call outlives it either way, and the test need not wait 10 s.
+        SLACK_SHUTDOWN_GRACE_MS: "2000",
       },
     });
     let log = "";

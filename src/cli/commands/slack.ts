@@ -4,8 +4,8 @@ import { createSlackBot } from "../../slack/index.js";
 import { createCliContext, createIngestProgress, type CliContext } from "../context.js";
 import type { RegisterCommand } from "./index.js";
 
-// SIGTERM lets answers in progress finish for the bot's grace period (10 s); this much more is allowed for
-// closing sockets, after which the process exits even if a Web API call still hangs.
+// SIGTERM lets answers in progress finish for the bot's grace period (SLACK_SHUTDOWN_GRACE_MS); this much
+// more is allowed for closing sockets, after which the process exits even if a Web API call still hangs.
 const exitMarginMs = 5_000;
 
 /**
@@ -38,7 +38,7 @@ export async function runSlackBot({ config, logger }: CliContext, ready?: Answer
       setTimeout(() => {
         logger.warn("Slack calls still pending after the grace period; exiting.");
         process.exit(process.exitCode ?? 0);
-      }, 10_000 + exitMarginMs).unref();
+      }, bot.shutdownGraceMs + exitMarginMs).unref();
       Promise.all([bot.stop(), ready ? undefined : answerer.close()]).then(
         () => resolve(),
         (error: unknown) => {
