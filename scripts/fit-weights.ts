@@ -13,7 +13,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAnswerService } from "../src/answer/answer-service.js";
 import { readQuestion } from "../src/answer/decide-answer.js";
-import { evidenceUnits } from "../src/answer/evidence-units.js";
+import { documentsOf, namedDocuments } from "../src/answer/document-scope.js";
+import { evidenceUnits, type EvidenceUnit } from "../src/answer/evidence-units.js";
 import { gatherCandidates, neighbourMap } from "../src/answer/evidence-pool.js";
 import { splitQuestion, stripPreamble } from "../src/answer/question-analysis.js";
 import { featureNames, unitFeatures } from "../src/answer/unit-features.js";
@@ -84,10 +85,12 @@ const config = loadConfig({ ...process.env, LOG_LEVEL: "silent" }, root);
 const service = await createAnswerService(config);
 const retriever = service.retriever;
 const neighbours = neighbourMap(retriever.chunks);
+const documents = documentsOf(retriever.chunks);
 const context = (q: string) => ({
   searchQuery: retriever.searchQuery(q),
   expand: (t: string) => retriever.searchQuery(t),
   idf: retriever.idf,
+  scope: namedDocuments(q, documents),
 });
 
 const questions: EvalQuestion[] = [
@@ -104,9 +107,12 @@ for (const q of questions) {
 const x: number[][] = [];
 const y: number[] = [];
 for (const { q, query, candidates } of prepared) {
-  const { whole } = readQuestion(query, context(query), retriever.idf);
+  const questionContext = context(query);
+  const { whole } = readQuestion(query, questionContext, retriever.idf);
   const units = evidenceUnits(candidates);
-  const features = unitFeatures(units, whole, retriever.idf);
+  const naming = (unit: EvidenceUnit) =>
+    questionContext.scope.namingTerms.get(unit.passage.meta.file) ?? new Set<string>();
+  const features = unitFeatures(units, whole, retriever.idf, naming);
   const holdsAnswer = (text: string) =>
     q.must_contain.some((group) => group.some((s) => text.toLowerCase().includes(s.toLowerCase())));
   const listKind = whole.kind === "list" || whole.kind === "count";

@@ -68,7 +68,9 @@ export function verifies(
   if (q.pastEvents && onlyIntended(unit.text, q.pastEvents)) return false;
   const context = unitContext(unit);
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
-  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, context, idf) < q.aboutFloor) return false;
+  // A sentence of a document the question names holds the words naming it (document-scope.ts).
+  const implied = q.scope?.namingTerms.get(unit.passage.meta.file);
+  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, context, idf, implied) < q.aboutFloor) return false;
   // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
     // Read without the sentence before: that one may be about the named thing while this one is not.
@@ -97,8 +99,13 @@ export function verifies(
 export const aboutRatio = 0.7;
 
 /** Weighted share of the question's terms a unit (read with its lead-in and heading) holds. */
-export function aboutShare(terms: readonly string[], context: string, idf: (t: string) => number): number {
-  const present = new Set(termsOf(context));
+export function aboutShare(
+  terms: readonly string[],
+  context: string,
+  idf: (t: string) => number,
+  implied: ReadonlySet<string> = new Set(),
+): number {
+  const present = new Set([...termsOf(context), ...implied]);
   const total = weightOf(terms, idf);
   return total <= 0
     ? 1
@@ -167,7 +174,8 @@ export function rankEvidence(
   const { whole } = readQuestion(question, context, idf);
   const units = evidenceUnits(candidates);
   const best = new Map<string, number>();
-  unitFeatures(units, whole, idf).forEach((f, i) => {
+  const naming = (unit: EvidenceUnit) => context.scope?.namingTerms.get(unit.passage.meta.file) ?? new Set<string>();
+  unitFeatures(units, whole, idf, naming).forEach((f, i) => {
     const id = units[i]?.passage.id ?? "";
     best.set(id, Math.max(best.get(id) ?? 0, answerProbability(f, weights)));
   });

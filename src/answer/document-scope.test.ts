@@ -27,6 +27,13 @@ describe("namedDocuments", () => {
     ]);
   });
 
+  it("gives the stemmed words that name each document, not a generic noun", () => {
+    const scope = namedDocuments("What does the 2009-2015 strategy say about wetlands?", documents);
+    expect([...(scope.namingTerms.get("old.txt") ?? [])].sort()).toEqual(["2009", "2015", "strategi"]);
+    const page = namedDocuments("According to the 2007 page, what was planned?", documents);
+    expect([...(page.namingTerms.get("page.txt") ?? [])]).toEqual(["2007"]);
+  });
+
   it("lets a generic noun name any document of that year", () => {
     expect([...namedDocuments("According to the 2007 page, what was planned?", documents).files]).toEqual(["page.txt"]);
   });

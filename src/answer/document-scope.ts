@@ -1,4 +1,5 @@
 import type { Chunk } from "../core/types.js";
+import { contentTerms } from "../store/lexical-index.js";
 
 /** A corpus document as a question may name it: by its title's kind ("strategy", "action plan") and year. */
 export interface DocumentRef {
@@ -51,6 +52,11 @@ export interface DocumentScope {
   years: ReadonlySet<string>;
   /** The years or periods each named document was named by ("2009", "2016-2020"). */
   labels: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
+   * The stemmed question terms that name each document ("2009", "2015", "strategi" for "the 2009-2015
+   * strategy"): a sentence of that document is about it without repeating its name.
+   */
+  namingTerms: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /**
@@ -63,6 +69,7 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     .split(/[^\p{L}\p{N}&-]+/u)
     .filter(Boolean);
   const labels = new Map<string, Set<string>>();
+  const namingTerms = new Map<string, Set<string>>();
   words.forEach((word, i) => {
     const period = /^((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?(?:年)?$/.exec(word);
     if (!period) return;
@@ -75,8 +82,14 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     if (nouns.length === 0) return;
     const label = period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? "");
     for (const doc of documents) {
-      if (yearsOf(doc).has(label) && nouns.some((noun) => nounFits(noun, doc))) {
+      const fitting = nouns.filter((noun) => nounFits(noun, doc));
+      if (yearsOf(doc).has(label) && fitting.length > 0) {
         labels.set(doc.file, new Set([...(labels.get(doc.file) ?? []), label]));
+        // Generic nouns ("the 2016 document") name no term the document's sentences would hold.
+        const named = fitting.filter((noun) => !genericNouns.includes(noun.toLowerCase().replace(/s$/, "")));
+        const terms = namingTerms.get(doc.file) ?? new Set<string>();
+        for (const t of contentTerms(`${label} ${named.join(" ")}`)) terms.add(t);
+        namingTerms.set(doc.file, terms);
       }
     }
   });
@@ -84,5 +97,6 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     files: new Set(labels.keys()),
     years: new Set([...labels.values()].flatMap((set) => [...set])),
     labels,
+    namingTerms,
   };
 }

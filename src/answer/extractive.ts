@@ -122,7 +122,9 @@ export function answerExtractively(
   const candidates = evidenceUnits(evidence);
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
-  const units = scoreUnits(candidates, analysis, known, idf).map((u) => {
+  const noTerms = new Set<string>();
+  const implied = (u: EvidenceUnit) => context.scope?.namingTerms.get(u.passage.meta.file) ?? noTerms;
+  const units = scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
     const bonus =
       (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
       (namesDone(u.text, pastEvents) ? doneEventBonus : 0);
@@ -141,7 +143,7 @@ export function answerExtractively(
   const expand = context.expand ?? ((text: string) => text);
   const partBest: ScoredUnit[] = [];
   if (parts.length > 1) {
-    for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest));
+    for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest, implied));
   }
   // "The 2009 strategy compared with the 2016-2020 one": each document named gets its own best quote.
   const named = [...(context.scope?.labels ?? new Map<string, ReadonlySet<string>>())];
@@ -188,7 +190,8 @@ export function answerExtractively(
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind) || q.kind === "list")
-      q.aboutFloor = aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf)));
+      q.aboutFloor =
+        aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf, implied(u))));
     if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
     const verified = [...units]
@@ -238,11 +241,14 @@ function bestForPart(
   units: ScoredUnit[],
   idf: (t: string) => number,
   taken: readonly ScoredUnit[],
+  implied: (unit: EvidenceUnit) => ReadonlySet<string>,
 ): ScoredUnit[] {
   const analysis = analyseQuestion(part);
   const terms = analysis.terms.filter((t) => idf(t) > 0);
   // The part's own score plus half the whole question's (set by hand; 0.25 changed neither public nor tune).
-  const scores = scoreUnits(candidates, analysis, terms, idf).map((u, i) => u.score + 0.5 * (units[i]?.score ?? 0));
+  const scores = scoreUnits(candidates, analysis, terms, idf, implied).map(
+    (u, i) => u.score + 0.5 * (units[i]?.score ?? 0),
+  );
   // The best unit another part has not already claimed.
   let bestIndex = -1;
   scores.forEach((score, i) => {

@@ -45,6 +45,8 @@ export type FeatureName = (typeof featureNames)[number];
 const definitionCue =
   /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as|(?:a )?term (?:generally )?used|used to describe|defined as|means)\b/i;
 
+const noTerms: ReadonlySet<string> = new Set();
+
 function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
   let sum = 0;
   for (const t of terms) sum += idf(t);
@@ -79,15 +81,19 @@ export function unitFeatures(
   units: readonly EvidenceUnit[],
   q: FeatureQuestion,
   idf: (t: string) => number,
+  /** Terms a unit holds without saying them: the words naming its document (document-scope.ts). */
+  implied: (unit: EvidenceUnit) => ReadonlySet<string> = () => noTerms,
 ): number[][] {
-  const lexical = scoreUnits([...units], q.analysis, [...q.terms], idf);
+  const lexical = scoreUnits([...units], q.analysis, [...q.terms], idf, implied);
   return units.map((unit, index) => {
     const [leadIn = "", ...items] = unit.isList ? unit.text.split("\n") : [unit.text];
     const main = new Set(termsOf(leadIn));
     const listed = new Set(termsOf(items.join(" ")));
     const heading = new Set(termsOf(unit.passage.meta.section));
     // The same weights as scoreUnits: a term in a list's items counts half, in the heading 0.3.
-    const inUnit = (t: string) => (main.has(t) ? 1 : listed.has(t) ? 0.5 : heading.has(t) ? 0.3 : 0);
+    const understood = implied(unit);
+    const inUnit = (t: string) =>
+      main.has(t) || understood.has(t) ? 1 : listed.has(t) ? 0.5 : heading.has(t) ? 0.3 : 0;
     const context = unitContext(unit);
     const contextTerms = new Set(termsOf(context));
     const holds = holdsKind(unit.text, q.kind, q.counted);

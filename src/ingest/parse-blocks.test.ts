@@ -44,6 +44,35 @@ describe("parseBlocks and chunkBlocks", () => {
     );
   });
 
+  it("restores list items whose bullets the extraction dropped, and leaves wrapped prose alone", () => {
+    const text = [
+      "50. Activities:",
+      "",
+      "",
+      "Conduct collaborative research on the monitoring of wetlands and jointly",
+      "carry out demonstration projects;",
+      "Mutual learning and sharing of experience in protecting",
+      "endangered species;",
+      "Study benefit-sharing systems for traditional knowledge.",
+      "Promote sharing of experiences on urban greenery.",
+      "",
+      "51. The parties met in Nanning; they agreed on a plan and",
+      "Representatives of all members attended.",
+    ].join("\n");
+    const blocks = parseBlocks(text);
+    expect(blocks.map((b) => b.kind)).toEqual(["paragraph", "item", "item", "item", "item", "paragraph"]);
+    expect(blocks[1]?.text).toBe(
+      "Conduct collaborative research on the monitoring of wetlands and jointly carry out demonstration projects;",
+    );
+    expect(blocks.at(-1)?.text).toContain("agreed on a plan and Representatives");
+    const chunk = chunkBlocks(blocks, { targetChars: 2000, maxChars: 4000 })[0];
+    expect(chunk?.text.split("\n").slice(0, 3)).toEqual([
+      "50. Activities:",
+      "• Conduct collaborative research on the monitoring of wetlands and jointly carry out demonstration projects;",
+      "• Mutual learning and sharing of experience in protecting endangered species;",
+    ]);
+  });
+
   it("keeps a list with its lead-in and records the section path", () => {
     const chunks = chunkBlocks(parseBlocks(strategy.replace(/\t/g, " ")), { targetChars: 150, maxChars: 2000 });
     const list = chunks.find((c) => c.text.includes("(a) organizing"));

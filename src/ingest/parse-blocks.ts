@@ -45,6 +45,19 @@ interface RawBlock {
   /** The block began after a blank line (so it may be a stand-alone heading or label). */
   afterBlank: boolean;
   pageBreaks: PageBreak[];
+  /** A list item whose bullet glyph the extraction lost (see `startsUnmarkedItem`). */
+  unmarkedItem?: boolean;
+}
+
+/**
+ * A bulleted list whose bullets the PDF extraction dropped reads as hard-wrapped lines: "…projects;" then
+ * "Mutual learning …". A line ending in ";" before a capitalised line is an item boundary, which prose
+ * wrapping almost never produces; once in such a run, a "." before a capitalised line is one too (the last
+ * item of a group). Without this the whole list is one long "sentence" that no list question can use.
+ */
+function startsUnmarkedItem(previous: RawBlock, previousLine: string, line: string): boolean {
+  if (!/^[A-Z][a-z]/.test(line)) return false;
+  return previousLine.endsWith(";") || (previous.unmarkedItem === true && previousLine.endsWith("."));
 }
 
 /**
@@ -62,6 +75,7 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
   let current: RawBlock | undefined;
   let sawBlank = true;
   let offset = 0;
+  let previousLine = "";
   for (const rawLine of text.split("\n")) {
     const lineStart = offset;
     offset += rawLine.length + 1;
@@ -82,12 +96,16 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
     }
 
     const previous = current;
+    const unmarkedItem =
+      !oneBlockPerLine && previous !== undefined && !sawBlank && startsUnmarkedItem(previous, previousLine, line);
     const continues =
       !oneBlockPerLine &&
       previous !== undefined &&
+      !unmarkedItem &&
       (forcedContinuation || !startsBlock(line)) &&
       !markers.tableOfContents.test(line) &&
       (!sawBlank || continuesAcrossBreak(previous.text, line));
+    previousLine = line;
     if (continues && previous) {
       if (pageIndex(lineStart) > pageIndex(previous.pageBreaks.at(-1)?.offset ?? previous.start)) {
         previous.pageBreaks.push({ at: previous.text.length + 1, offset: lineStart });
@@ -98,12 +116,16 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
       previous.text = `${previous.text}${rowBreak ? "\n" : " "}${line}`;
       previous.end = lineStart + rawLine.length;
     } else {
+      // The first item of the run is the block before it, unless that one has a marker of its own
+      // ("52. Activity: Improve …;").
+      if (unmarkedItem && previous && !startsBlock(previous.text)) previous.unmarkedItem = true;
       current = {
         text: line,
         start: lineStart,
         end: lineStart + rawLine.length,
         afterBlank: sawBlank && !oneBlockPerLine,
         pageBreaks: [],
+        ...(unmarkedItem ? { unmarkedItem } : {}),
       };
       blocks.push(current);
     }
@@ -196,6 +218,17 @@ export function parseBlocks(
     ) {
       previous.text = `${previous.text} ${content}`;
       previous.end = end;
+      continue;
+    }
+    if (block.unmarkedItem) {
+      blocks.push({
+        kind: "item",
+        marker: "•",
+        text: content,
+        start,
+        end,
+        ...(block.pageBreaks.length > 0 ? { pageBreaks: block.pageBreaks } : {}),
+      });
       continue;
     }
     const item = markers.item.exec(content);

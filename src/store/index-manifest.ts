@@ -2,8 +2,8 @@ import { z } from "zod";
 
 /** Bumped whenever the on-disk layout or the chunker's output changes, so old indexes are rebuilt. */
 // 2: file checksums, files not indexed remembered with their hash, format/pages per file, hard chunk
-// limit for tables, chunks split at page breaks.
-export const indexFormatVersion = 2;
+// limit for tables, chunks split at page breaks. 3: list items whose bullets the extraction lost.
+export const indexFormatVersion = 3;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
