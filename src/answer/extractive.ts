@@ -1,5 +1,6 @@
 import type { DocumentScope } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
+import { spelledOutIn } from "../retrieve/acronyms.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
 import { answerKind, answerWordTest, questionAnchors, verifiableKinds } from "./answer-kind.js";
@@ -103,9 +104,17 @@ export function answerExtractively(
   const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
 
   const totalWeight = weightOf(known, idf);
+  // An acronym the corpus never uses but the evidence spells out ("NPC": "National People's Congress") is known.
+  const evidenceText = evidence.map((p) => p.text).join("\n");
+  const spelledOut = new Set(
+    (question.match(/\b[A-Z]{2,6}\b/g) ?? [])
+      .filter((a) => contentTerms(a).every((t) => idf(t) === 0) && spelledOutIn(a, evidenceText) !== undefined)
+      .flatMap((a) => contentTerms(a)),
+  );
   // Latin-script words only: a Chinese question is read through its glossary translation.
   const unknown =
-    analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t)).length * (context.unknownTermWeight ?? 0);
+    analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t) && !spelledOut.has(t)).length *
+    (context.unknownTermWeight ?? 0);
   const coverage =
     totalWeight === 0
       ? 0
@@ -115,7 +124,7 @@ export function answerExtractively(
         ) /
         (totalWeight + unknown);
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
-  if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf)) {
+  if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf, spelledOut)) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
@@ -213,14 +222,14 @@ export function answerExtractively(
  * Whether the question names something (a capitalised word past its first, "the World Cup", "France")
  * the corpus never uses: the documents cannot answer about what they never mention.
  */
-function namesUnknown(question: string, idf: (t: string) => number): boolean {
+function namesUnknown(question: string, idf: (t: string) => number, known: ReadonlySet<string>): boolean {
   const words = stripPreamble(question)
     .split(/[^\p{L}\p{N}'’-]+/u)
     .filter(Boolean)
     .slice(1)
     // Each part of a joined name counts ("ASEAN-India" names India).
     .flatMap((w) => w.split(/[-–]/));
-  return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0));
+  return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0 && !known.has(t)));
 }
 
 // What a sentence of a document the question names ("the 2009 strategy") gains over one of another

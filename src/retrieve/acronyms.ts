@@ -31,31 +31,52 @@ function initialsOf(word: string): string {
     .join("");
 }
 
+/** How many of `phrase`'s first words spell `target` by their initials (joining words inside), if they do. */
+function spellingLength(target: string, phrase: readonly string[]): number | undefined {
+  if (!/^\p{Lu}/u.test(phrase[0] ?? "")) return undefined;
+  let initials = "";
+  let used = 0;
+  for (const word of phrase) {
+    if (joiningWords.has(word.toLowerCase())) {
+      used++;
+      continue;
+    }
+    const next = initialsOf(word);
+    if (next === "") break;
+    initials += next;
+    used++;
+    if (initials.length >= target.length) break;
+  }
+  return initials.toUpperCase() === target ? used : undefined;
+}
+
 function expand(acronym: string, words: string[]): string | undefined {
   const target = acronym.replace(/[^A-Z]/g, "");
   if (target.length < 2) return undefined;
   // Try each starting word, nearest phrases last, so the longest faithful expansion wins.
   for (let start = Math.max(0, words.length - 12); start < words.length; start++) {
     const phrase = words.slice(start).filter((w) => !/^\d+$/.test(w));
-    if (!/^\p{Lu}/u.test(phrase[0] ?? "")) continue;
-    let initials = "";
-    let used = 0;
-    for (const word of phrase) {
-      if (joiningWords.has(word.toLowerCase())) {
-        used++;
-        continue;
-      }
-      const next = initialsOf(word);
-      if (next === "") break;
-      initials += next;
-      used++;
-      if (initials.length >= target.length) break;
-    }
-    if (initials.toUpperCase() === target)
+    const used = spellingLength(target, phrase);
+    if (used !== undefined)
       return phrase
         .slice(0, used)
         .join(" ")
         .replace(/^the\s+/i, "");
+  }
+  return undefined;
+}
+
+/**
+ * The phrase of `text` whose initials spell an acronym the text never defines ("NPC" in "… the National
+ * People's Congress …"), if there is one: a user may use a common acronym the documents only spell out.
+ */
+export function spelledOutIn(acronym: string, text: string): string | undefined {
+  if (!/^[A-Z]{2,6}$/.test(acronym)) return undefined;
+  const words = text.split(/\s+/).map((w) => w.replace(/^[("“]+|[)"”,.;:]+$/g, ""));
+  for (let start = 0; start < words.length; start++) {
+    if (joiningWords.has((words[start] ?? "").toLowerCase())) continue;
+    const used = spellingLength(acronym, words.slice(start, start + 2 * acronym.length + 2));
+    if (used !== undefined && used >= acronym.length) return words.slice(start, start + used).join(" ");
   }
   return undefined;
 }

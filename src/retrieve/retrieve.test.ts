@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk, Passage } from "../core/types.js";
 import { LexicalIndex } from "../store/lexical-index.js";
-import { findAcronymDefinitions } from "./acronyms.js";
+import { findAcronymDefinitions, spelledOutIn } from "./acronyms.js";
 import { collapseNearDuplicates } from "./near-duplicates.js";
 import { expandQuery, normalizeText } from "./normalize-query.js";
 
@@ -21,6 +21,14 @@ describe("acronym definitions from the corpus", () => {
     expect(defs.get("AMS")).toBe("ASEAN Member States");
     expect(defs.get("NFPs")).toBe("National Focal Points");
     expect(defs.has("X")).toBe(false);
+  });
+
+  it("finds an acronym the text only spells out, one word per letter", () => {
+    const text = "The revision was ratified by the Standing Committee of National People's Congress of China.";
+    expect(spelledOutIn("NPC", text)).toBe("National People's Congress");
+    expect(spelledOutIn("WTO", text)).toBeUndefined();
+    // "ASEAN" alone does not spell "AS": each letter needs its own word.
+    expect(spelledOutIn("AS", "the ASEAN countries")).toBeUndefined();
   });
 });
 
