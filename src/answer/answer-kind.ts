@@ -34,7 +34,7 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [
-    /^(?:when|on what date|in (?:what|which) year|(?:what|which) (?:year|date|month))\b|\bwhen\b|\b(?:what|which) (?:year|date|month)\b/,
+    /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|\bwhen\b|\b(?:what|which) (?:years?|date|month)\b/,
     "date",
   ],
   [

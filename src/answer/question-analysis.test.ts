@@ -27,5 +27,18 @@ describe("splitQuestion", () => {
     expect(splitQuestion("What is the plan, and when was it adopted?")).toHaveLength(2);
     expect(splitQuestion("What is the plan and when was it adopted?")).toHaveLength(2);
     expect(splitQuestion("Who was minister when the plan was adopted in 2016?")).toHaveLength(1);
+    expect(splitQuestion("Who chairs the Forum, and in which city does it meet?")).toHaveLength(2);
+  });
+
+  it("reads a later part's 'it' as the name the part before used", () => {
+    expect(splitQuestion("Who funds the Coastal Wetland Fund, and in which year was it set up?")).toEqual([
+      "Who funds the Coastal Wetland Fund",
+      "in which year was the Coastal Wetland Fund set up?",
+    ]);
+    expect(splitQuestion("What does the Blue Centre do, and what is its budget?")[1]).toBe(
+      "what is the Blue Centre’s budget?",
+    );
+    // Nothing to stand for: the part stays as it was.
+    expect(splitQuestion("what does it cost, and when was it built?")[1]).toBe("when was it built?");
   });
 });

@@ -118,16 +118,30 @@ export function splitQuestion(question: string): string[] {
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
   }
-  // A new question follows a comma or "and" ("…, and when was it launched"), or opens with a question
-  // word and a verb ("… when was it launched"); "minister when the strategy was adopted" is one question.
+  // A new question follows a comma or "and" ("…, and when was it launched", "…, and in which year"), or
+  // opens with a question word and a verb ("… when was it launched"); "minister when the strategy was
+  // adopted" is one question.
   const parts = q
     .split(
-      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
+      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with)\s+(?:what|which|whom)\s+\w+)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
-  return parts.length > 1 ? parts : [q];
+  return parts.length > 1 ? parts.map((part, i) => (i === 0 ? part : namingReferent(part, parts[i - 1] ?? ""))) : [q];
+}
+
+/**
+ * "…, and in which year was it established?": a later part that says "it" asks about the name the part
+ * before it used, so "it" becomes that name and the part can be searched and checked on its own.
+ */
+function namingReferent(part: string, before: string): string {
+  if (!/\bits?\b/.test(part)) return part;
+  // The longest name the part before uses ("Who proposed the CAEC" → "the CAEC").
+  const longest = nameRuns(before, 1).reduce((a, b) => (b.length > a.length ? b : a), "");
+  if (longest === "") return part;
+  const name = before.includes(`the ${longest}`) ? `the ${longest}` : longest;
+  return part.replace(/\bits\b/, `${name}’s`).replace(/\bit\b/, name);
 }
 
 export function analyseQuestion(question: string, searchQuery: string = question): QuestionAnalysis {
@@ -157,14 +171,19 @@ export function analyseQuestion(question: string, searchQuery: string = question
  * quote answering a date or a place must name.
  */
 export function questionNames(question: string): string[][] {
-  const words = stripPreamble(question)
-    .split(/\s+/)
-    .map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
-  const names: string[][] = [];
+  return nameRuns(stripPreamble(question), 2)
+    .map((name) => contentTerms(name))
+    .filter((terms) => terms.length > 0);
+}
+
+/** Runs of capitalised words past the first word, joined by "on", "and", "of", "for" or "&", as written. */
+function nameRuns(text: string, minCapitalised: number): string[] {
+  const words = text.split(/\s+/).map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
+  const names: string[] = [];
   let run: string[] = [];
   const close = () => {
     while (run.length > 0 && !/^\p{Lu}/u.test(run.at(-1) ?? "")) run.pop();
-    if (run.filter((w) => /^\p{Lu}/u.test(w)).length >= 2) names.push(contentTerms(run.join(" ")));
+    if (run.filter((w) => /^\p{Lu}/u.test(w)).length >= minCapitalised) names.push(run.join(" "));
     run = [];
   };
   // The first word is capitalised as the start of the sentence, not as a name.
@@ -174,5 +193,5 @@ export function questionNames(question: string): string[][] {
     else close();
   });
   close();
-  return names.filter((terms) => terms.length > 0);
+  return names;
 }
