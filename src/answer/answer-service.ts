@@ -11,7 +11,7 @@ import { charLength } from "../text/index.js";
 import { answerExtractively } from "./extractive.js";
 import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
-import { gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
+import { defaultPoolOptions, gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
 import { documentsOf, namedDocuments } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
@@ -143,8 +143,16 @@ export async function createAnswerService(config: Config, options: AnswerService
   // The one evidence pool both composers draw on: per-part retrieval, neighbours, sized by kind.
   const poolFor = async (query: string, retriever: HybridRetriever = retrieverNow()): Promise<Passage[]> => {
     const parts = splitQuestion(query);
-    const candidates = await gatherCandidates(retriever, neighbours(retriever), query, parts);
-    return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), decideContext(query, retriever));
+    const context = decideContext(query, retriever);
+    const candidates = await gatherCandidates(
+      retriever,
+      neighbours(retriever),
+      query,
+      parts,
+      defaultPoolOptions,
+      context.scope.files,
+    );
+    return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), context);
   };
   const evidence = (question: string, askOptions: AskOptions = {}): Promise<Passage[]> =>
     poolFor(contextualQuery(stripPreamble(validateQuestion(question)), askOptions.history));
