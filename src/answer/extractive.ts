@@ -128,7 +128,7 @@ export function answerExtractively(
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
-  const candidates = evidenceUnits(evidence);
+  const candidates = evidenceUnits(evidence).filter(quotable);
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
   const noTerms = new Set<string>();
@@ -217,6 +217,19 @@ export function answerExtractively(
   const answerWord = parts.length === 1 ? answerWordTest(kind) : undefined;
   return composeAnswer([...new Set(ordered)], notGiven, new Set(known), answerWord);
 }
+
+/**
+ * A heading on its own ("Institutional and Human Capability Building", "5.1 Institutional arrangement")
+ * says what a section is about, not anything about it: a few words with no sentence or label punctuation.
+ * Lists and table rows stay quotable.
+ */
+function quotable(unit: EvidenceUnit): boolean {
+  if (unit.isList || unit.text.startsWith("|")) return true;
+  return /[.!?:;]/.test(unit.text) || unit.text.trim().split(/\s+/).length > maxHeadingWords;
+}
+
+// Longest run of words read as a bare heading; the corpus's section titles run to 8 words. Set by hand.
+const maxHeadingWords = 8;
 
 /**
  * Whether the question names something (a capitalised word past its first, "the World Cup", "France")
