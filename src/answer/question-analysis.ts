@@ -128,7 +128,11 @@ export function splitQuestion(question: string): string[] {
     .map((p) => p.trim())
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
-  return parts.length > 1 ? parts.map((part, i) => (i === 0 ? part : namingReferent(part, parts[i - 1] ?? ""))) : [q];
+  if (parts.length < 2) return [q];
+  // Each part reads "it" through the part before, itself already read ("who drafted it, when was it endorsed").
+  const read: string[] = [];
+  for (const part of parts) read.push(read.length === 0 ? part : namingReferent(part, read.at(-1) ?? ""));
+  return read;
 }
 
 /**
