@@ -40,6 +40,21 @@ describe("holdsKind", () => {
     expect(holdsKind("In the light of the plan, and given the needs, the framework was adopted.", "list")).toBe(false);
   });
 
+  it("finds a town the documents do not list, and any country, for 'which city' and 'which country'", () => {
+    const city = "Which city hosted the meeting?";
+    expect(holdsKind("The meeting was held in Dali, Yunnan province.", "place", [], city)).toBe(true);
+    expect(holdsKind("The meeting was held in September in Environmental Week.", "place", [], city)).toBe(false);
+    const country = "Which country funded the study?";
+    expect(holdsKind("The study was funded by Germany.", "place", [], country)).toBe(true);
+    expect(holdsKind("The study was funded by the Ministry.", "place", [], country)).toBe(false);
+  });
+
+  it("takes a fund or a country as the body that did something", () => {
+    expect(holdsKind("It was sponsored by the Regional Trust Fund.", "person", [], "Who sponsored it?")).toBe(true);
+    expect(holdsKind("It had support from the United States.", "person", [], "Who supported it?")).toBe(true);
+    expect(holdsKind("It was sponsored generously.", "person", [], "Who sponsored it?")).toBe(false);
+  });
+
   it("does not take a year in a plan's name for a date", () => {
     expect(holdsKind("guided by the ASEAN Vision 2025", "date")).toBe(false);
     expect(holdsKind("adopted in May 2016", "date")).toBe(true);

@@ -90,13 +90,36 @@ const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:t
 // partnership, not where something is; so does one leading a name ("China Trust Fund").
 const notInName = "(?<![-–]\\s?)\\b";
 const notBeforeName = "\\b(?!\\s?[-–]|\\s+[A-Z][a-z])";
-const countryNames =
-  "Brunei(?: Darussalam)?|Cambodia|Indonesia|Lao PDR|Laos|Malaysia|Myanmar|Philippines|Singapore|Thailand|Viet ?Nam|China|Japan|Korea";
+/**
+ * Every country's English name, from the platform's ICU data (Intl.DisplayNames over the ISO 3166
+ * two-letter codes: "United States", "Germany" …), plus the forms the ASEAN documents use.
+ */
+function allCountryNames(): string[] {
+  const display = new Intl.DisplayNames(["en"], { type: "region" });
+  const letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  const names = new Set(["Brunei(?: Darussalam)?", "Lao PDR", "Laos", "Viet ?Nam", "Korea"]);
+  for (const a of letters)
+    for (const b of letters) {
+      const name = display.of(a + b);
+      // Codes without a country come back as themselves; "Myanmar (Burma)" is named "Myanmar".
+      if (!name || name === a + b || /\d|Unknown/.test(name)) continue;
+      names.add(name.replace(/\s*\(.*\)$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+    }
+  // Longest first, so "South Korea" is read whole rather than as "Korea".
+  return [...names].sort((x, y) => y.length - x.length);
+}
+const countryNames = allCountryNames().join("|");
 const cityNames =
   "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali|Singapore";
 const countries = new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g");
 const countryOnly = new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g");
 const cityOnly = new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g");
+// Any other town the sentence puts something in: "was held in Guilin, Guangxi province" — one capitalised
+// word after "in"/"at" that is not a month, a country or the first word of a longer name.
+const cuedTown = new RegExp(
+  `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!${month.source.replace(/\\b/g, "")}\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
+  "g",
+);
 /** "Which country / member state …" wants a country; "which city" a city; otherwise any place. */
 export function placeScope(question: string): "country" | "city" | "any" {
   if (/\b(?:which|what) (?:asean )?(?:country|countries|member states?|ams)\b|哪个国家|哪国/i.test(question))
@@ -116,7 +139,7 @@ const personName =
   /\b(?:Mr|Ms|Mrs|Dr|Prof|Madam|Premier|President|Minister)\.?\s+(?:Mr\.?\s+|Ms\.?\s+)?[A-Z][a-z’'-]+(?:\s+[A-Z][a-z’'-]+)?/;
 const personCue = /\b(?:Mr|Ms|Mrs|Dr|Prof|H\.\s?E|Premier|Minister|President|Secretary|Chairman|Director)\b\.?/;
 const bodyCue =
-  /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP)\b/;
+  /\b(?:Ministry|Secretariat|Center|Centre|Committee|Working Group|Council|Division|Department|Institute|Agency|Administration|Member States|AMS|Government|Commission|Bureau|Office|Network|Alliance|Board|Senior Officials|SOME|MEP|MEE|CAEC|UNEP|Fund|Bank|Foundation|Organi[sz]ation|United Nations)\b/;
 
 // People named by their role rather than a title or a body's name ("brings city officials together").
 const roleCue =
@@ -155,7 +178,7 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     case "place": {
       const scope = placeScope(asked);
       if (scope === "country") return newPlace(countryOnly);
-      if (scope === "city") return newPlace(cityOnly);
+      if (scope === "city") return newPlace(cityOnly) || newPlace(cuedTown);
       return newPlace(placeCue) || newPlace(countries);
     }
     case "list":
@@ -171,7 +194,9 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     case "person":
       // "Who was the minister?" asks for somebody's name; a body or a role does not give it.
       if (asksForNamedPerson(asked)) return personName.test(text);
-      return personCue.test(text) || bodyCue.test(text) || roleCue.test(text);
+      // A body may be a fund or a country ("sponsored by China-ASEAN Cooperation Fund", "with the support
+      // from the United States").
+      return personCue.test(text) || bodyCue.test(text) || roleCue.test(text) || newPlace(countryOnly);
     default:
       return true;
   }
