@@ -60,6 +60,8 @@ export function verifies(
     names?: readonly (readonly string[])[];
     /** Events the question asks about as past ("when was it set up"); see event-stage.ts. */
     pastEvents?: readonly EventGroup[];
+    /** Adds the definitions of the acronyms a text uses ("AMS (ASEAN Member States)"), as retrieval does. */
+    expand?: (text: string) => string;
   },
   idf: (t: string) => number = () => 1,
 ): boolean {
@@ -74,7 +76,8 @@ export function verifies(
   // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
     // Read without the sentence before: that one may be about the named thing while this one is not.
-    const own = `${unit.passage.meta.section}\n${unit.text}`;
+    // A quote may use the acronym of the name the question spells out ("AMS" for "ASEAN Member States").
+    const own = (q.expand ?? ((text: string) => text))(`${unit.passage.meta.section}\n${unit.text}`);
     if (q.names.some((terms) => aboutShare(terms, own, idf) < nameShareFloor)) return false;
   }
   // "Where was the workshop in May 2014 held?": the place must sit next to the year the question names,

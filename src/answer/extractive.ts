@@ -196,6 +196,7 @@ export function answerExtractively(
       scope: context.scope,
       pastEvents: askedPastEvents(part),
       names: questionNames(part),
+      expand,
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind) || q.kind === "list")
