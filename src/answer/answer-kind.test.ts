@@ -6,6 +6,7 @@ describe("answerKind", () => {
     expect(answerKind("Who was minister when the plan was adopted?")).toBe("person");
     expect(answerKind("When was the centre set up?")).toBe("date");
     expect(answerKind("How many areas are there?")).toBe("count");
+    expect(answerKind("On what exact date was it signed?")).toBe("date");
   });
 });
 
@@ -38,6 +39,9 @@ describe("holdsKind", () => {
     expect(holdsKind("It covers e.g. water, air and soil.", "list")).toBe(true);
     expect(holdsKind("It covers water, air, soil, forests, and coasts.", "list")).toBe(true);
     expect(holdsKind("In the light of the plan, and given the needs, the framework was adopted.", "list")).toBe(false);
+    const asked = "What were the main findings of the review?";
+    expect(holdsKind("The main findings were to widen the network and fund it.", "list", [], asked)).toBe(true);
+    expect(holdsKind("The review was held in 2018.", "list", [], asked)).toBe(false);
   });
 
   it("finds a town the documents do not list, and any country, for 'which city' and 'which country'", () => {

@@ -34,7 +34,7 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [
-    /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|\bwhen\b|\b(?:what|which) (?:years?|date|month)\b/,
+    /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|\bwhen\b|\b(?:what|which) (?:exact |precise |specific )?(?:years?|date|day|month)\b/,
     "date",
   ],
   [
@@ -145,6 +145,14 @@ const bodyCue =
 const roleCue =
   /\b(?:officials|ministers|leaders|experts|representatives|delegates|delegations|participants|policymakers|decision makers|researchers|scholars|students|youth|staff|governments|agencies|organi[sz]ations|institutions|enterprises|companies|partners|stakeholders|communities|villages|member states)\b/i;
 
+/** Whether the text says what the question's plural noun stands for: "recommendations were", "components are". */
+function statesAskedItems(text: string, asked: string): boolean {
+  const plurals = asked.toLowerCase().match(/\b[a-z]{4,}s\b/g) ?? [];
+  return plurals.some((noun) =>
+    new RegExp(`\\b${noun}\\s+(?:were|are|include[sd]?|included|consist(?:s|ed)? of|comprised?)\\b`, "i").test(text),
+  );
+}
+
 /** "How many priority areas…" is answered by "six priority areas": a number shortly before the counted noun. */
 export function countsNoun(text: string, counted: readonly string[]): boolean {
   const words = text.split(/[^\p{L}\p{N},-]+/u).map((w) => w.replace(/,$/, ""));
@@ -182,10 +190,12 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return newPlace(placeCue) || newPlace(countries);
     }
     case "list":
-      // A list, a sentence that introduces its items ("namely", "such as", "e.g.", "the following …:"), or
-      // one that runs through items (four commas or more; a long sentence has two or three).
+      // A list, a sentence that introduces its items ("namely", "such as", "e.g.", "the following …:"), one
+      // that runs through items (four commas or more; a long sentence has two or three), or one that says
+      // what the asked things were ("The key recommendations were to …").
       return (
         text.includes("\n") ||
+        statesAskedItems(text, asked) ||
         (text.match(/,/g)?.length ?? 0) >= listCommas ||
         /[;:]|\be\.g\.|\b(?:namely|including|includes?|such as|for example|as follows|following|consists? of|comprises?|etc)\b/i.test(
           text,

@@ -22,6 +22,9 @@ describe("event stage", () => {
     expect(onlyIntended("The parties carried out a review in 2018.", concluded)).toBe(false);
     const held = askedPastEvents("Where was the workshop held?");
     expect(onlyIntended("A workshop is planned to be held sometime in 2007.", held)).toBe(true);
+    const adopted = askedPastEvents("When was the framework adopted?");
+    expect(onlyIntended("The Strategy and Action Plan (2021-2025) was jointly adopted.", adopted)).toBe(false);
+    expect(onlyIntended("The framework is planned to be adopted next year.", adopted)).toBe(true);
   });
 
   it("counts another word for the same event as naming it done", () => {

@@ -57,12 +57,17 @@ export function onlyIntended(text: string, events: readonly EventGroup[]): boole
   if (events.length === 0) return false;
   // A sentence in the future tense that never names the event tells what was to happen, not what did.
   if (eventGroupsIn(text).every((g) => !events.includes(g))) return /\b(?:will|shall)\b/i.test(text);
-  const words = text.toLowerCase().split(/\s+/);
+  const written = text.split(/\s+/);
+  const words = written.map((w) => w.toLowerCase());
   let intended = false;
   for (let i = 0; i < words.length; i++) {
     const rest = words.slice(i, i + 2).join(" ");
     if (!events.some((group) => group.prefixes.some((p) => rest.startsWith(p)))) continue;
-    const before = words.slice(Math.max(0, i - intentReach), i).join(" ");
+    // Intent words inside a name do not count: "the Action Plan (2021-2025) was jointly adopted" is done.
+    const before = written
+      .slice(Math.max(0, i - intentReach), i)
+      .filter((w) => !/^\p{Lu}/u.test(w))
+      .join(" ");
     if (intent.test(before)) intended = true;
     else return false;
   }
