@@ -113,6 +113,19 @@ describe("answerExtractively", () => {
     expect(answerExtractively("Anything?", [], { idf }).answer).toBe(notFoundAnswer);
   });
 
+  it("answers not found about the present or the days ahead, which documents cannot know", () => {
+    const p = passage("Extreme weather was discussed at the forum in Jakarta.");
+    expect(answerExtractively("What will the weather be like in Jakarta tomorrow?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("What was discussed at the forum in Jakarta?", [p], { idf }).found).toBe(true);
+  });
+
+  it("does not quote a bare heading as an answer", () => {
+    const p = passage("Institutional and Human Capacity Building\nTraining courses build institutional capacity.");
+    const answer = answerExtractively("What does institutional capacity building involve?", [p], { idf });
+    expect(answer.answer).not.toMatch(/^Institutional and Human Capacity Building \[1\]/m);
+    expect(answer.answer).toContain("Training courses");
+  });
+
   it("gives each part of a two-part question its own quote", () => {
     const what = passage("The EISP is the Environmental Information Sharing Platform of ASEAN and China.", "a.txt");
     const when = passage("The platform is targeted to enter into operation in 2017.", "b.txt");

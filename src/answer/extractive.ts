@@ -124,7 +124,12 @@ export function answerExtractively(
         ) /
         (totalWeight + unknown);
   const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
-  if (evidence.length === 0 || coverage < options.minCoverage || namesUnknown(question, idf, spelledOut)) {
+  if (
+    evidence.length === 0 ||
+    coverage < options.minCoverage ||
+    namesUnknown(question, idf, spelledOut) ||
+    asksAboutNow(question)
+  ) {
     return notFoundAnswerWith(passages.slice(0, options.closestPassages));
   }
 
@@ -244,6 +249,13 @@ function namesUnknown(question: string, idf: (t: string) => number, known: Reado
     // Each part of a joined name counts ("ASEAN-India" names India).
     .flatMap((w) => w.split(/[-–]/));
   return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0 && !known.has(t)));
+}
+
+/** "What's the weather tomorrow?", "Who is in charge right now?": documents written years ago cannot say. */
+function asksAboutNow(question: string): boolean {
+  return /\b(?:tomorrow|tonight|yesterday|today|right now|this (?:morning|afternoon|evening|week|month)|next (?:week|month))\b/i.test(
+    question,
+  );
 }
 
 // What a sentence of a document the question names ("the 2009 strategy") gains over one of another

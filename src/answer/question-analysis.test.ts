@@ -38,6 +38,9 @@ describe("splitQuestion", () => {
     expect(splitQuestion("What does the Blue Centre do, and what is its budget?")[1]).toBe(
       "what is the Blue Centre’s budget?",
     );
+    expect(splitQuestion("Where was the second Coastal Forum held, and what was its theme?")[1]).toBe(
+      "what was the second Coastal Forum’s theme?",
+    );
     // Nothing to stand for: the part stays as it was.
     expect(splitQuestion("what does it cost, and when was it built?")[1]).toBe("when was it built?");
   });

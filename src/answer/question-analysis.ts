@@ -139,12 +139,20 @@ export function splitQuestion(question: string): string[] {
  * "…, and in which year was it established?": a later part that says "it" asks about the name the part
  * before it used, so "it" becomes that name and the part can be searched and checked on its own.
  */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 function namingReferent(part: string, before: string): string {
   if (!/\bits?\b/.test(part)) return part;
   // The longest name the part before uses ("Who proposed the CAEC" → "the CAEC").
   const longest = nameRuns(before, 1).reduce((a, b) => (b.length > a.length ? b : a), "");
   if (longest === "") return part;
-  const name = before.includes(`the ${longest}`) ? `the ${longest}` : longest;
+  // With the ordinal or year that pins it ("the first … Forum", "the 2016 … Forum"): another one is not it.
+  const pinned = new RegExp(
+    `\\b(?:the\\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\\d+(?:st|nd|rd|th)|\\d{4})\\s+)?${escapeRegExp(longest)}`,
+  ).exec(before)?.[0];
+  const name = pinned ?? longest;
   return part.replace(/\bits\b/, `${name}’s`).replace(/\bit\b/, name);
 }
 
