@@ -13,7 +13,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createAnswerService } from "../src/answer/answer-service.js";
 import { readQuestion } from "../src/answer/decide-answer.js";
-import { documentsOf, namedDocuments } from "../src/answer/document-scope.js";
+import { documentsOf, impliedTerms, namedDocuments } from "../src/answer/document-scope.js";
 import { evidenceUnits, type EvidenceUnit } from "../src/answer/evidence-units.js";
 import { gatherCandidates, neighbourMap } from "../src/answer/evidence-pool.js";
 import { splitQuestion, stripPreamble } from "../src/answer/question-analysis.js";
@@ -110,8 +110,7 @@ for (const { q, query, candidates } of prepared) {
   const questionContext = context(query);
   const { whole } = readQuestion(query, questionContext, retriever.idf);
   const units = evidenceUnits(candidates);
-  const naming = (unit: EvidenceUnit) =>
-    questionContext.scope.namingTerms.get(unit.passage.meta.file) ?? new Set<string>();
+  const naming = (unit: EvidenceUnit) => impliedTerms(questionContext.scope, unit.passage.meta.file, unit.text);
   const features = unitFeatures(units, whole, retriever.idf, naming);
   const holdsAnswer = (text: string) =>
     q.must_contain.some((group) => group.some((s) => text.toLowerCase().includes(s.toLowerCase())));

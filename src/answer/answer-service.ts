@@ -15,7 +15,7 @@ import { defaultPoolOptions, gatherCandidates, neighbourMap, poolSize } from "./
 import { rankEvidence } from "./decide-answer.js";
 import { documentsOf, namedDocuments } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
-import { chineseQueryExpander } from "../retrieve/chinese-query.js";
+import { chineseQueryExpander, hasChinese } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
 
 // A question longer than about a page is pasted text, not a question; the cap bounds retrieval work per request.
@@ -130,7 +130,8 @@ export async function createAnswerService(config: Config, options: AnswerService
   const documents = perGeneration((chunks) => documentsOf(chunks));
   const decideContext = (question: string, retriever: HybridRetriever) => ({
     searchQuery: retriever.searchQuery(question),
-    scope: namedDocuments(question, documents(retriever)),
+    // A Chinese question names a document in Chinese ("《…战略（2009-2015）》"): read its translation.
+    scope: namedDocuments(hasChinese(question) ? retriever.searchQuery(question) : question, documents(retriever)),
     expand: (text: string) => retriever.searchQuery(text),
     idf: retriever.idf,
     unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,

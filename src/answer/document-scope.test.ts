@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { namedDocuments, type DocumentRef } from "./document-scope.js";
+import { impliedTerms, namedDocuments, type DocumentRef } from "./document-scope.js";
 
 const documents: DocumentRef[] = [
   { file: "old.txt", title: "Strategy on Environmental Protection Cooperation (2009-2015)", year: 2009 },
@@ -32,6 +32,24 @@ describe("namedDocuments", () => {
     expect([...(scope.namingTerms.get("old.txt") ?? [])].sort()).toEqual(["2009", "2015", "strategi"]);
     const page = namedDocuments("According to the 2007 page, what was planned?", documents);
     expect([...(page.namingTerms.get("page.txt") ?? [])]).toEqual(["2007"]);
+  });
+
+  it("finds a document named by its title, in either partner order", () => {
+    const scope = namedDocuments(
+      "What does the Strategy on Environmental Protection Cooperation say about funds?",
+      documents,
+    );
+    expect([...scope.files]).toEqual(["old.txt"]);
+    expect([...(scope.namingTerms.get("old.txt") ?? [])].sort()).toEqual(["2009", "2015", "strategi"]);
+  });
+
+  it("implies the naming words for the named document's sentences, unless one speaks of another document", () => {
+    const scope = namedDocuments("the 2016-2020 strategy: what about wetlands?", documents);
+    expect([...impliedTerms(scope, "new.txt", "Wetlands will be restored.")]).toContain("strategi");
+    expect(impliedTerms(scope, "new.txt", "Under the Strategy 2009-2015, wetlands were mapped.").size).toBe(0);
+    // A period no document has (another plan's) does not move the sentence away.
+    expect(impliedTerms(scope, "new.txt", "In support of the Plan 2014-2018, wetlands are mapped.").size).toBe(3);
+    expect(impliedTerms(scope, "old.txt", "Wetlands will be restored.").size).toBe(0);
   });
 
   it("lets a generic noun name any document of that year", () => {

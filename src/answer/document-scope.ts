@@ -46,6 +46,16 @@ function nounFits(noun: string, doc: DocumentRef): boolean {
   return genericNouns.includes(singular) || doc.title.toLowerCase().includes(singular.replace(/ie$/, "y"));
 }
 
+/** Lower-case words without the partner names, which titles and questions give in either order. */
+function titleWords(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, " ")
+    .split(" ")
+    .filter((w) => w !== "" && w !== "asean" && w !== "china")
+    .join(" ");
+}
+
 /** The documents a question names, and the years it names them by (which date a document, not an event). */
 export interface DocumentScope {
   files: ReadonlySet<string>;
@@ -57,6 +67,8 @@ export interface DocumentScope {
    * strategy"): a sentence of that document is about it without repeating its name.
    */
   namingTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The periods in the titles of all the documents ("2009-2015", "2016-2020"). */
+  documentPeriods: ReadonlySet<string>;
 }
 
 /**
@@ -93,10 +105,43 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
       }
     }
   });
+  // A document named by its title ("the China-ASEAN Strategy on Environmental Protection Cooperation"),
+  // in either partner order, is named by its own period.
+  const spoken = titleWords(question);
+  for (const doc of documents) {
+    const core = titleWords(doc.title.split("(")[0] ?? "");
+    if (core.split(" ").length < 3 || !` ${spoken} `.includes(` ${core} `) || labels.has(doc.file)) continue;
+    const label = [...yearsOf(doc)].find((y) => y.includes("-")) ?? [...yearsOf(doc)][0];
+    if (!label) continue;
+    labels.set(doc.file, new Set([label]));
+    // As for "the 2009 strategy": the period and the kind of document, not the title's subject words.
+    const nouns = core.split(" ").filter((w) => documentNoun.test(w));
+    namingTerms.set(doc.file, new Set(contentTerms(`${label} ${nouns.join(" ")}`)));
+  }
   return {
     files: new Set(labels.keys()),
     years: new Set([...labels.values()].flatMap((set) => [...set])),
     labels,
     namingTerms,
+    documentPeriods: new Set(documents.flatMap((doc) => [...yearsOf(doc)].filter((y) => y.includes("-")))),
   };
+}
+
+const noTerms: ReadonlySet<string> = new Set();
+const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;
+
+/**
+ * The terms a sentence of `file` holds without saying them: the words naming its document, when the
+ * question names it. None when the sentence speaks of another document's period ("the Strategy 2009-2015",
+ * in the 2016-2020 document) and not of the one the question named: it is about that other document.
+ */
+export function impliedTerms(scope: DocumentScope | undefined, file: string, text: string): ReadonlySet<string> {
+  const terms = scope?.namingTerms.get(file);
+  if (!terms) return noTerms;
+  const labels = [...(scope?.labels.get(file) ?? [])];
+  const periods = (text.match(period) ?? [])
+    .map((p) => p.replace(/\s*[–-]\s*/, "-"))
+    .filter((p) => scope?.documentPeriods.has(p));
+  if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noTerms;
+  return terms;
 }

@@ -1,4 +1,4 @@
-import type { DocumentScope } from "./document-scope.js";
+import { type DocumentScope, impliedTerms } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { spelledOutIn } from "../retrieve/acronyms.js";
 import { contentTerms } from "../store/lexical-index.js";
@@ -136,8 +136,7 @@ export function answerExtractively(
   const candidates = evidenceUnits(evidence).filter(quotable);
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
-  const noTerms = new Set<string>();
-  const implied = (u: EvidenceUnit) => context.scope?.namingTerms.get(u.passage.meta.file) ?? noTerms;
+  const implied = (u: EvidenceUnit) => impliedTerms(context.scope, u.passage.meta.file, u.text);
   const units = scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
     const bonus =
       (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
