@@ -16,6 +16,11 @@ describe("questionNames", () => {
     ]);
   });
 
+  it("counts a one-word place the question puts the thing in, not a month", () => {
+    expect(questionNames("When did the base in Dali open?")).toEqual([["dali"]]);
+    expect(questionNames("What happened in May at the forum?")).toEqual([]);
+  });
+
   it("leaves out the opening word and single capitalised words", () => {
     expect(questionNames("When was the Centre set up?")).toEqual([]);
     expect(questionNames("Who leads the Working Group and the Forum?")).toEqual([["work", "group"]]);

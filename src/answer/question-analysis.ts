@@ -183,10 +183,15 @@ export function analyseQuestion(question: string, searchQuery: string = question
  * quote answering a date or a place must name.
  */
 export function questionNames(question: string): string[][] {
-  return nameRuns(stripPreamble(question), 2)
-    .map((name) => contentTerms(name))
-    .filter((terms) => terms.length > 0);
+  const q = stripPreamble(question);
+  // A one-word place the question puts the thing in ("the base in Wuzhou") names it as much: another
+  // town's base is another base.
+  const places = [...q.matchAll(placeQualifier)].map((m) => m[1] ?? "");
+  return [...nameRuns(q, 2), ...places].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
 }
+
+const placeQualifier =
+  /\b(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][a-z]{2,})\b(?![-–]|\s+[A-Z])/g;
 
 /** Runs of capitalised words past the first word, joined by "on", "and", "of", "for" or "&", as written. */
 function nameRuns(text: string, minCapitalised: number): string[] {
