@@ -34,6 +34,13 @@ describe("holdsKind", () => {
     expect(holdsKind("The Ministry adopted the plan.", "person", [], "Who adopted the plan?")).toBe(true);
   });
 
+  it("wants the holder of the office asked about, not a deputy's name or another office's", () => {
+    const asked = "Who is the Secretary-General of the Council?";
+    expect(holdsKind("Mr. Tan Wei, then Deputy Secretary-General, spoke.", "person", [], asked)).toBe(false);
+    expect(holdsKind("Mr. Tan Wei, then Minister, met the Council.", "person", [], asked)).toBe(false);
+    expect(holdsKind("Mr. Tan Wei, Secretary General of the Council, spoke.", "person", [], asked)).toBe(true);
+  });
+
   it("takes a list, or a sentence running through items, as answering a list question", () => {
     expect(holdsKind("The areas are as follows:\n- (a) water\n- (b) air", "list")).toBe(true);
     expect(holdsKind("It covers e.g. water, air and soil.", "list")).toBe(true);

@@ -129,7 +129,19 @@ export function placeScope(question: string): "country" | "city" | "any" {
 }
 // An office held by one person: "who is the Secretary-General" wants the holder's name.
 const personalOffice =
-  /^who (?:is|was|are|were) (?:the |then )?(?:[\w’'-]+ ){0,3}(?:minister|secretary[- ]general|director(?:[- ]general)?|president|premier|chair(?:man|woman|person)?|head|ambassador|governor|mayor|prime minister)\b/i;
+  /^who (?:is|was|are|were) (?:the |then )?(?:[\w’'-]+ ){0,3}(minister|secretary[- ]general|director(?:[- ]general)?|president|premier|chair(?:man|woman|person)?|head|ambassador|governor|mayor|prime minister)\b/i;
+/**
+ * Whether the text names the office the question asks about itself, not a deputy's or vice's ("Who is
+ * the Secretary-General?" is not answered by "…, then Deputy Secretary General, …").
+ */
+function holdsOffice(text: string, asked: string): boolean {
+  const office = personalOffice.exec(asked.trim())?.[1];
+  if (!office) return true;
+  const words = office.toLowerCase().split(/[- ]/).join("[- ]");
+  const named = new RegExp(`(\\S+\\s+)?${words}\\b`, "gi");
+  return [...text.matchAll(named)].some((m) => !/^(?:deputy|vice|assistant|under|acting)\b/i.test(m[1] ?? ""));
+}
+
 /** Whether a question asks who holds an office (a name), not which body does something. */
 export function asksForNamedPerson(question: string): boolean {
   return personalOffice.test(question.trim());
@@ -203,7 +215,7 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       );
     case "person":
       // "Who was the minister?" asks for somebody's name; a body or a role does not give it.
-      if (asksForNamedPerson(asked)) return personName.test(text);
+      if (asksForNamedPerson(asked)) return personName.test(text) && holdsOffice(text, asked);
       // A body may be a fund or a country ("sponsored by China-ASEAN Cooperation Fund", "with the support
       // from the United States").
       return personCue.test(text) || bodyCue.test(text) || roleCue.test(text) || newPlace(countryOnly);
