@@ -21,6 +21,19 @@ describe("cleanText", () => {
     expect(text).toContain("the ASEAN Blueprint");
   });
 
+  it("moves a footnote marked with a superscript number out of the body, and drops the marker in the text", () => {
+    const raw = [
+      "(a) developing good practices for South-South¹ cooperation; and",
+      "",
+      "¹ South-South Cooperation is a term used to describe exchanges between developing countries",
+      "",
+      "(b) conducting joint research.",
+    ].join("\n");
+    const text = cleanText(raw);
+    expect(text).toMatch(/South-South cooperation; and\n\n\(b\) conducting joint research\./);
+    expect(text).toContain(`${footnotesHeading}\n\nSouth-South Cooperation is a term used`);
+  });
+
   it("joins words hyphenated across lines but keeps real hyphens", () => {
     expect(cleanText("environ-\nmental South-\nSouth cooperation")).toBe("environmental South-\nSouth cooperation");
   });

@@ -8,15 +8,27 @@ export const footnotesHeading = "# Footnotes";
  * Line structure is kept; joining lines into paragraphs is the structure parser's job.
  */
 export function cleanText(raw: string): string {
-  let text = raw
+  const normalised = raw
     .replace(/\r\n?/g, "\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/\t/g, " ")
-    .replace(/[\uf0b7\uf0a7\u25aa\u25cf\u2022]\s*/g, "• ")
-    .replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "");
+    .replace(/[\uf0b7\uf0a7\u25aa\u25cf\u2022]\s*/g, "• ");
+  // A line opening with a superscript marker ("¹ South-South Cooperation is a term …") is a footnote the
+  // layout left between two lines of the body.
+  const marked: string[] = [];
+  const unmarked = normalised
+    .split("\n")
+    .filter((line) => {
+      const note = superscriptFootnote.exec(line);
+      if (note?.[1]) marked.push(note[1].trim());
+      return !note;
+    })
+    .join("\n");
+  let text = unmarked.replace(/[\u00b9\u00b2\u00b3\u2070-\u2079]+/g, "");
 
-  const { body, footnotes } = liftPageNumbersAndFootnotes(text);
-  text = footnotes.length > 0 ? `${body}\n\n${footnotesHeading}\n\n${footnotes.join("\n\n")}` : body;
+  const lifted = liftPageNumbersAndFootnotes(text);
+  const footnotes = [...lifted.footnotes, ...marked];
+  text = footnotes.length > 0 ? `${lifted.body}\n\n${footnotesHeading}\n\n${footnotes.join("\n\n")}` : lifted.body;
   // "environ-\nmental" → "environmental"; only lower-case on both sides, so "South-\nSouth" stays.
   text = text.replace(/([a-z])-\n[ ]*([a-z])/g, "$1$2");
   text = removeGluedFootnoteMarkers(text);
@@ -27,6 +39,7 @@ export function cleanText(raw: string): string {
 }
 
 const pageNumberLine = /^\s*\d{1,3}\s*$/;
+const superscriptFootnote = /^\s*[\u00b9\u00b2\u00b3\u2070-\u2079]+\s*(\p{Lu}.*)$/u;
 
 /**
  * A lone number on a line is a page number. In text extracted from these PDFs a footnote follows it
