@@ -1,4 +1,5 @@
 import { chineseNumber } from "../retrieve/chinese-query.js";
+import { escapeRegExp } from "../text/index.js";
 import { contentTerms } from "../store/lexical-index.js";
 
 /**
@@ -103,23 +104,43 @@ function allCountryNames(): string[] {
       const name = display.of(a + b);
       // Codes without a country come back as themselves; "Myanmar (Burma)" is named "Myanmar".
       if (!name || name === a + b || /\d|Unknown/.test(name)) continue;
-      names.add(name.replace(/\s*\(.*\)$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+      names.add(escapeRegExp(name.replace(/\s*\(.*\)$/, "")));
     }
   // Longest first, so "South Korea" is read whole rather than as "Korea".
   return [...names].sort((x, y) => y.length - x.length);
 }
-const countryNames = allCountryNames().join("|");
 const cityNames =
   "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali|Singapore";
-const countries = new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g");
-const countryOnly = new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g");
-const cityOnly = new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g");
-// Any other town the sentence puts something in: "was held in Guilin, Guangxi province" — one capitalised
-// word after "in"/"at" that is not a month, a country or the first word of a longer name.
-const cuedTown = new RegExp(
-  `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!${month.source.replace(/\\b/g, "")}\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
-  "g",
-);
+
+interface PlacePatterns {
+  /** Any country or listed city. */
+  countries: RegExp;
+  countryOnly: RegExp;
+  cityOnly: RegExp;
+  /**
+   * Any other town the sentence puts something in: "was held in Guilin, Guangxi province" — one
+   * capitalised word after "in"/"at" that is not a month, a country or the first word of a longer name.
+   */
+  cuedTown: RegExp;
+}
+
+let placePatternsBuilt: PlacePatterns | undefined;
+
+/** Built on the first place or person check, not at import: reading ~250 country names from ICU takes ~30 ms. */
+function placePatterns(): PlacePatterns {
+  if (placePatternsBuilt) return placePatternsBuilt;
+  const countryNames = allCountryNames().join("|");
+  placePatternsBuilt = {
+    countries: new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g"),
+    countryOnly: new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g"),
+    cityOnly: new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g"),
+    cuedTown: new RegExp(
+      `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!${month.source.replace(/\\b/g, "")}\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
+      "g",
+    ),
+  };
+  return placePatternsBuilt;
+}
 /** "Which country / member state …" wants a country; "which city" a city; otherwise any place. */
 export function placeScope(question: string): "country" | "city" | "any" {
   if (/\b(?:which|what) (?:asean )?(?:country|countries|member states?|ams)\b|哪个国家|哪国/i.test(question))
@@ -197,9 +218,10 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return nameCue.test(text);
     case "place": {
       const scope = placeScope(asked);
-      if (scope === "country") return newPlace(countryOnly);
-      if (scope === "city") return newPlace(cityOnly) || newPlace(cuedTown);
-      return newPlace(placeCue) || newPlace(countries);
+      const places = placePatterns();
+      if (scope === "country") return newPlace(places.countryOnly);
+      if (scope === "city") return newPlace(places.cityOnly) || newPlace(places.cuedTown);
+      return newPlace(placeCue) || newPlace(places.countries);
     }
     case "list":
       // A list, a sentence that introduces its items ("namely", "such as", "e.g.", "the following …:"), one
@@ -218,7 +240,7 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       if (asksForNamedPerson(asked)) return personName.test(text) && holdsOffice(text, asked);
       // A body may be a fund or a country ("sponsored by China-ASEAN Cooperation Fund", "with the support
       // from the United States").
-      return personCue.test(text) || bodyCue.test(text) || roleCue.test(text) || newPlace(countryOnly);
+      return personCue.test(text) || bodyCue.test(text) || roleCue.test(text) || newPlace(placePatterns().countryOnly);
     default:
       return true;
   }

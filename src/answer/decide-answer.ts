@@ -1,4 +1,4 @@
-import { type DocumentScope, impliedTerms } from "./document-scope.js";
+import { type DocumentScope, impliedTerms, noImpliedTerms } from "./document-scope.js";
 import type { Passage } from "../core/types.js";
 import { termsOf } from "./term-cache.js";
 import { onlyIntended, type EventGroup } from "./event-stage.js";
@@ -6,6 +6,7 @@ import { answerKind, countedPhrase, holdsKind, questionAnchors, type AnswerKind 
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { answerProbability, fittedWeights, type FittedWeights } from "./fitted-weights.js";
 import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
+import { weightOf } from "./score-units.js";
 import { unitContext, unitFeatures, type FeatureQuestion } from "./unit-features.js";
 
 export interface DecideContext {
@@ -20,12 +21,6 @@ export interface DecideContext {
 }
 
 const questionWords = new Set(["what", "which", "who", "when", "where", "how", "why", "whom", "whose", "mani", "much"]);
-
-function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
-  let sum = 0;
-  for (const t of terms) sum += idf(t);
-  return sum;
-}
 
 /** The feature question for a part (kind and anchors of its own, falling back to the whole question's kind). */
 function featureQuestion(
@@ -106,7 +101,7 @@ export function aboutShare(
   terms: readonly string[],
   context: string,
   idf: (t: string) => number,
-  implied: ReadonlySet<string> = new Set(),
+  implied: ReadonlySet<string> = noImpliedTerms,
 ): number {
   const present = new Set([...termsOf(context), ...implied]);
   const total = weightOf(terms, idf);

@@ -111,7 +111,8 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
   for (const doc of documents) {
     const core = titleWords(doc.title.split("(")[0] ?? "");
     if (core.split(" ").length < 3 || !` ${spoken} `.includes(` ${core} `) || labels.has(doc.file)) continue;
-    const label = [...yearsOf(doc)].find((y) => y.includes("-")) ?? [...yearsOf(doc)][0];
+    const years = [...yearsOf(doc)];
+    const label = years.find((y) => y.includes("-")) ?? years[0];
     if (!label) continue;
     labels.set(doc.file, new Set([label]));
     // As for "the 2009 strategy": the period and the kind of document, not the title's subject words.
@@ -127,7 +128,8 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
   };
 }
 
-const noTerms: ReadonlySet<string> = new Set();
+/** No terms implied: the question names no document, or the sentence is about another one. */
+export const noImpliedTerms: ReadonlySet<string> = new Set();
 const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;
 
 /**
@@ -137,11 +139,11 @@ const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;
  */
 export function impliedTerms(scope: DocumentScope | undefined, file: string, text: string): ReadonlySet<string> {
   const terms = scope?.namingTerms.get(file);
-  if (!terms) return noTerms;
+  if (!terms) return noImpliedTerms;
   const labels = [...(scope?.labels.get(file) ?? [])];
   const periods = (text.match(period) ?? [])
     .map((p) => p.replace(/\s*[–-]\s*/, "-"))
     .filter((p) => scope?.documentPeriods.has(p));
-  if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noTerms;
+  if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noImpliedTerms;
   return terms;
 }

@@ -1,4 +1,4 @@
-import { splitSentences } from "../text/index.js";
+import { escapeRegExp, splitSentences } from "../text/index.js";
 import { chineseCountedTerms, chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
@@ -139,10 +139,6 @@ export function splitQuestion(question: string): string[] {
  * "…, and in which year was it established?": a later part that says "it" asks about the name the part
  * before it used, so "it" becomes that name and the part can be searched and checked on its own.
  */
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-
 function namingReferent(part: string, before: string): string {
   if (!/\bits?\b/.test(part)) return part;
   // The longest name the part before uses ("Who proposed the CAEC" → "the CAEC").

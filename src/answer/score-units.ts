@@ -1,4 +1,5 @@
 import { countsNoun } from "./answer-kind.js";
+import { noImpliedTerms } from "./document-scope.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { splitSentences, type EvidenceUnit } from "./evidence-units.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
@@ -50,7 +51,6 @@ function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
   }
 }
 
-const noTerms: ReadonlySet<string> = new Set();
 // A sentence whose subject refers to its section instead of naming it ("The objective of cooperation in
 // this area is …"), within its first 60 characters: later in a sentence "in this area" is an aside.
 const subjectChars = 60;
@@ -74,7 +74,7 @@ export function scoreUnits(
   known: string[],
   idf: (t: string) => number,
   /** Terms a unit holds without saying them: the words naming its document, when the question names it. */
-  implied: (unit: EvidenceUnit) => ReadonlySet<string> = () => noTerms,
+  implied: (unit: EvidenceUnit) => ReadonlySet<string> = () => noImpliedTerms,
 ): ScoredUnit[] {
   const totalWeight = Math.max(weightOf(known, idf), 1e-9);
   return units.map((unit) => {

@@ -2,7 +2,8 @@ import { termsOf } from "./term-cache.js";
 import { splitSentences } from "../text/index.js";
 import { holdsKind, verifiableKinds, type Anchor, type AnswerKind } from "./answer-kind.js";
 import type { EvidenceUnit } from "./evidence-units.js";
-import { scoreUnits } from "./score-units.js";
+import { noImpliedTerms } from "./document-scope.js";
+import { scoreUnits, weightOf } from "./score-units.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 
 /** What the features of a unit are measured against: the question (or one part of it). */
@@ -45,14 +46,6 @@ export type FeatureName = (typeof featureNames)[number];
 const definitionCue =
   /\b(stands for|refers to|is an?|is the|is one|consists of|comprises|aims to|is designed to|was established|known as|(?:a )?term (?:generally )?used|used to describe|defined as|means)\b/i;
 
-const noTerms: ReadonlySet<string> = new Set();
-
-function weightOf(terms: Iterable<string>, idf: (t: string) => number): number {
-  let sum = 0;
-  for (const t of terms) sum += idf(t);
-  return sum;
-}
-
 /** Weighted share of `terms` that `present` holds (1 when there is nothing to hold). */
 function share(terms: readonly string[], present: (t: string) => number, idf: (t: string) => number): number {
   const total = weightOf(terms, idf);
@@ -82,7 +75,7 @@ export function unitFeatures(
   q: FeatureQuestion,
   idf: (t: string) => number,
   /** Terms a unit holds without saying them: the words naming its document (document-scope.ts). */
-  implied: (unit: EvidenceUnit) => ReadonlySet<string> = () => noTerms,
+  implied: (unit: EvidenceUnit) => ReadonlySet<string> = () => noImpliedTerms,
 ): number[][] {
   const lexical = scoreUnits([...units], q.analysis, [...q.terms], idf, implied);
   return units.map((unit, index) => {
