@@ -76,8 +76,10 @@ export function answerKind(question: string): AnswerKind {
   return "other";
 }
 
-const month = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/;
-const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
+/** The English month names, as a regular-expression alternation. */
+export const monthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
+export const month = new RegExp(`\\b(?:${monthNames})\\b`);
+export const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
 // A year inside a period or a title ("Roadmap 2009-2015") dates the document, not an event.
 // So does one after a plan's or vision's name ("ASEAN Vision 2025", "Agenda 2030").
 const eventYear =
@@ -135,7 +137,7 @@ function placePatterns(): PlacePatterns {
     countryOnly: new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g"),
     cityOnly: new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g"),
     cuedTown: new RegExp(
-      `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!${month.source.replace(/\\b/g, "")}\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
+      `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
       "g",
     ),
   };

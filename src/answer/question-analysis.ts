@@ -2,6 +2,7 @@ import { escapeRegExp, splitSentences } from "../text/index.js";
 import { chineseCountedTerms, chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
+import { monthNames } from "./answer-kind.js";
 
 export type QuestionType = "when" | "where" | "who" | "count" | "list" | "definition" | "other";
 
@@ -186,8 +187,7 @@ export function questionNames(question: string): string[][] {
   return [...nameRuns(q, 2), ...places].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
 }
 
-const placeQualifier =
-  /\b(?:in|at)\s+(?!(?:January|February|March|April|May|June|July|August|September|October|November|December)\b)([A-Z][a-z]{2,})\b(?![-–]|\s+[A-Z])/g;
+const placeQualifier = new RegExp(`\\b(?:in|at)\\s+(?!(?:${monthNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z])`, "g");
 
 /** Runs of capitalised words past the first word, joined by "on", "and", "of", "for" or "&", as written. */
 function nameRuns(text: string, minCapitalised: number): string[] {

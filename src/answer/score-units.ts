@@ -1,4 +1,4 @@
-import { countsNoun } from "./answer-kind.js";
+import { countsNoun, month, year } from "./answer-kind.js";
 import { noImpliedTerms } from "./document-scope.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { splitSentences, type EvidenceUnit } from "./evidence-units.js";
@@ -9,8 +9,6 @@ export interface ScoredUnit extends EvidenceUnit {
   score: number;
 }
 
-const monthOrYear =
-  /\b(1[89]\d{2}|20\d{2})\b|\b(January|February|March|April|May|June|July|August|September|October|November|December)\b/;
 const placeCue = /\b(in|at|located in|based in|held in) [A-Z][a-z]+/;
 const personCue =
   /\b(Mr|Ms|Dr|Premier|Minister|President|Secretary|Chairman|Director)\b|\b[A-Z][a-z]+ [A-Z][a-z]+(?: [A-Z][a-z]+)?\b/;
@@ -34,7 +32,7 @@ function introducesFocus(unit: EvidenceUnit, analysis: QuestionAnalysis): boolea
 function typeBonus(unit: EvidenceUnit, analysis: QuestionAnalysis): number {
   switch (analysis.type) {
     case "when":
-      return monthOrYear.test(unit.text) ? 0.15 : 0;
+      return year.test(unit.text) || month.test(unit.text) ? 0.15 : 0;
     case "where":
       return placeCue.test(unit.text) ? 0.12 : 0;
     case "who":
