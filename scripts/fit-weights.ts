@@ -110,7 +110,7 @@ for (const { q, query, candidates } of prepared) {
   const questionContext = context(query);
   const { whole } = readQuestion(query, questionContext, retriever.idf);
   const units = evidenceUnits(candidates);
-  const naming = (unit: EvidenceUnit) => impliedTerms(questionContext.scope, unit.passage.meta.file, unit.text);
+  const naming = (unit: EvidenceUnit) => impliedTerms(questionContext.scope, unit.passage.meta, unit.text);
   const features = unitFeatures(units, whole, retriever.idf, naming);
   const holdsAnswer = (text: string) =>
     q.must_contain.some((group) => group.some((s) => text.toLowerCase().includes(s.toLowerCase())));

@@ -8,6 +8,14 @@ describe("answerKind", () => {
     expect(answerKind("How many areas are there?")).toBe("count");
     expect(answerKind("On what exact date was it signed?")).toBe("date");
   });
+
+  it("reads which years, bodies and countries a Chinese question asks for", () => {
+    expect(answerKind("该计划涵盖哪些年份？")).toBe("date");
+    expect(answerKind("还有哪些国际机构参加？")).toBe("person");
+    expect(answerKind("与哪个机构合作？")).toBe("person");
+    expect(answerKind("有哪些国家参加？")).toBe("place");
+    expect(answerKind("有哪些活动？")).toBe("list");
+  });
 });
 
 describe("questionAnchors", () => {

@@ -21,9 +21,10 @@ export type AnswerKind =
 // Chinese question words, checked before the English patterns (the first match wins).
 const chineseKinds: [RegExp, AnswerKind][] = [
   [/多少钱|金额|预算|资金多少|多少(?:资金|经费|美元|元)/, "amount"],
-  [/什么时候|何时|哪一年|哪年|几月|日期|哪一天/, "date"],
-  [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])|哪个城市|哪个国家/, "place"],
-  [/谁|何人|哪个机构|哪个部门/, "person"],
+  [/什么时候|何时|哪一年|哪年|哪几年|哪些年份?|几月|日期|哪一天/, "date"],
+  [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])|哪个城市|哪个国家|哪些国家/, "place"],
+  // "哪个机构", "哪些国际机构", "哪家组织": which body or bodies (a few characters may qualify the noun).
+  [/谁|何人|哪(?:个|些|家)[\u4e00-\u9fff]{0,4}?(?:机构|组织|部门|单位)/, "person"],
   [/多少个|几个|多少项|多少名|多少人|多少/, "count"],
   [/主题|名称|叫什么/, "name"],
   [/为什么|为何|目的/, "reason"],

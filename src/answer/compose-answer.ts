@@ -29,7 +29,8 @@ export function focusedQuote(
   if (charLength(text) <= max || terms.size === 0) return text;
   const words = text.split(/\s+/);
   // A word of the kind asked for (the year for "when") counts double: the window must keep the answer.
-  const hits = words.map((w) => (answerWord?.(w) ? 2 : contentTerms(w).some((t) => terms.has(t)) ? 1 : 0));
+  // A word the question itself uses is not the answer ("Where is the Transfer Center?": "Center" is asked).
+  const hits = words.map((w) => (contentTerms(w).some((t) => terms.has(t)) ? 1 : answerWord?.(w) ? 2 : 0));
   const scores = words.map((_, start) => {
     let length = 0;
     let score = 0;

@@ -66,7 +66,7 @@ export function verifies(
   const context = unitContext(unit);
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
   // A sentence of a document the question names holds the words naming it (document-scope.ts).
-  const implied = impliedTerms(q.scope, unit.passage.meta.file, unit.text);
+  const implied = impliedTerms(q.scope, unit.passage.meta, unit.text);
   if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, context, idf, implied) < q.aboutFloor) return false;
   // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
@@ -172,7 +172,7 @@ export function rankEvidence(
   const { whole } = readQuestion(question, context, idf);
   const units = evidenceUnits(candidates);
   const best = new Map<string, number>();
-  const naming = (unit: EvidenceUnit) => impliedTerms(context.scope, unit.passage.meta.file, unit.text);
+  const naming = (unit: EvidenceUnit) => impliedTerms(context.scope, unit.passage.meta, unit.text);
   unitFeatures(units, whole, idf, naming).forEach((f, i) => {
     const id = units[i]?.passage.id ?? "";
     best.set(id, Math.max(best.get(id) ?? 0, answerProbability(f, weights)));

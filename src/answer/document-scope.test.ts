@@ -45,11 +45,36 @@ describe("namedDocuments", () => {
 
   it("implies the naming words for the named document's sentences, unless one speaks of another document", () => {
     const scope = namedDocuments("the 2016-2020 strategy: what about wetlands?", documents);
-    expect([...impliedTerms(scope, "new.txt", "Wetlands will be restored.")]).toContain("strategi");
-    expect(impliedTerms(scope, "new.txt", "Under the Strategy 2009-2015, wetlands were mapped.").size).toBe(0);
+    expect([...impliedTerms(scope, { file: "new.txt", section: "" }, "Wetlands will be restored.")]).toContain(
+      "strategi",
+    );
+    expect(
+      impliedTerms(scope, { file: "new.txt", section: "" }, "Under the Strategy 2009-2015, wetlands were mapped.").size,
+    ).toBe(0);
     // A period no document has (another plan's) does not move the sentence away.
-    expect(impliedTerms(scope, "new.txt", "In support of the Plan 2014-2018, wetlands are mapped.").size).toBe(3);
-    expect(impliedTerms(scope, "old.txt", "Wetlands will be restored.").size).toBe(0);
+    expect(
+      impliedTerms(scope, { file: "new.txt", section: "" }, "In support of the Plan 2014-2018, wetlands are mapped.")
+        .size,
+    ).toBe(3);
+    expect(impliedTerms(scope, { file: "old.txt", section: "" }, "Wetlands will be restored.").size).toBe(0);
+  });
+
+  it("reads a Chinese question's year and document noun, written without spaces", () => {
+    expect([...namedDocuments("2009年战略在环境教育方面提出了什么？", documents).files]).toEqual(["old.txt"]);
+    const plan = namedDocuments("根据2016-2020年行动计划，要应对哪些问题？", documents);
+    expect([...plan.files]).toEqual(["new.txt"]);
+    expect([...(plan.namingTerms.get("new.txt") ?? [])]).toContain("plan");
+    expect(namedDocuments("2016年在南宁举行的论坛", documents).files.size).toBe(0);
+  });
+
+  it("leaves out the part of a two-part file that the question did not name", () => {
+    const scope = namedDocuments("What does the 2016-2020 strategy say about wetlands?", documents);
+    const strategyPart = { file: "new.txt", section: "4. Areas of Cooperation" };
+    const planPart = { file: "new.txt", section: "ACTION PLAN (2016-2020) › II. Plan of Actions" };
+    expect([...impliedTerms(scope, strategyPart, "Wetlands will be restored.")]).toContain("strategi");
+    expect(impliedTerms(scope, planPart, "Wetlands will be restored.").size).toBe(0);
+    const asked = namedDocuments("What does the 2016-2020 action plan say about wetlands?", documents);
+    expect(impliedTerms(asked, planPart, "Wetlands will be restored.").size).toBeGreaterThan(0);
   });
 
   it("lets a generic noun name any document of that year", () => {

@@ -18,6 +18,20 @@ const documentNoun =
 // Words between a year and the noun it dates ("the 2007 EST & CP page", "2016-2020 ASEAN-China strategy").
 const nounWindow = 4;
 
+// A Chinese question names a document without spaces: "2009年战略", "2016-2020年行动计划", "2016年的东盟-中国战略"
+// (up to eight characters between the year and the noun, none of them a clause break or a digit).
+const chineseNaming =
+  /((?:19|20)\d{2})(?:\s*[-–—至到]\s*((?:19|20)\d{2}))?\s*年?[^\d，。？！、,.?!]{0,8}?(行动计划|战略|计划|规划|文件|报告|网页)/g;
+const chineseNouns: Record<string, string> = {
+  行动计划: "action plan",
+  战略: "strategy",
+  计划: "plan",
+  规划: "plan",
+  文件: "document",
+  报告: "report",
+  网页: "page",
+};
+
 /** The documents of an index (one entry per file). */
 export function documentsOf(chunks: readonly Chunk[]): DocumentRef[] {
   const byFile = new Map<string, DocumentRef>();
@@ -69,6 +83,19 @@ export interface DocumentScope {
   namingTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** The periods in the titles of all the documents ("2009-2015", "2016-2020"). */
   documentPeriods: ReadonlySet<string>;
+  /** The kinds each named document was named by ("strategy", "action plan"), for files that hold two parts. */
+  kinds: ReadonlyMap<string, ReadonlySet<DocumentKind>>;
+}
+
+/**
+ * The kinds of document a title or heading names. One file may hold two ("Strategy (2016-2020) and Action
+ * Plan (2016-2020)"), each part under a heading of its own: "the 2016 strategy" is not its action plan part.
+ */
+const documentKinds = { strategy: /\bstrateg(?:y|ies)\b/i, "action plan": /\baction plans?\b/i } as const;
+type DocumentKind = keyof typeof documentKinds;
+
+function kindsNamedIn(text: string): DocumentKind[] {
+  return (Object.keys(documentKinds) as DocumentKind[]).filter((kind) => documentKinds[kind].test(text));
 }
 
 /**
@@ -82,6 +109,10 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     .filter(Boolean);
   const labels = new Map<string, Set<string>>();
   const namingTerms = new Map<string, Set<string>>();
+  const kinds = new Map<string, Set<DocumentKind>>();
+  const addKinds = (file: string, nouns: readonly string[]) =>
+    kinds.set(file, new Set([...(kinds.get(file) ?? []), ...kindsNamedIn(nouns.join(" "))]));
+  const named: { label: string; nouns: string[] }[] = [];
   words.forEach((word, i) => {
     const period = /^((?:19|20)\d{2})(?:-((?:19|20)\d{2}))?(?:年)?$/.exec(word);
     if (!period) return;
@@ -91,20 +122,26 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
       const pair = `${w} ${near[j + 1] ?? ""}`;
       return documentNoun.test(pair) ? [pair] : documentNoun.test(w) ? [w] : [];
     });
-    if (nouns.length === 0) return;
-    const label = period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? "");
+    if (nouns.length > 0) named.push({ label: period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? ""), nouns });
+  });
+  for (const m of question.matchAll(chineseNaming)) {
+    const noun = chineseNouns[m[3] ?? ""];
+    if (noun) named.push({ label: m[2] ? `${m[1]}-${m[2]}` : (m[1] ?? ""), nouns: [noun] });
+  }
+  for (const { label, nouns } of named) {
     for (const doc of documents) {
       const fitting = nouns.filter((noun) => nounFits(noun, doc));
       if (yearsOf(doc).has(label) && fitting.length > 0) {
         labels.set(doc.file, new Set([...(labels.get(doc.file) ?? []), label]));
         // Generic nouns ("the 2016 document") name no term the document's sentences would hold.
-        const named = fitting.filter((noun) => !genericNouns.includes(noun.toLowerCase().replace(/s$/, "")));
+        const specific = fitting.filter((noun) => !genericNouns.includes(noun.toLowerCase().replace(/s$/, "")));
         const terms = namingTerms.get(doc.file) ?? new Set<string>();
-        for (const t of contentTerms(`${label} ${named.join(" ")}`)) terms.add(t);
+        for (const t of contentTerms(`${label} ${specific.join(" ")}`)) terms.add(t);
         namingTerms.set(doc.file, terms);
+        addKinds(doc.file, specific);
       }
     }
-  });
+  }
   // A document named by its title ("the China-ASEAN Strategy on Environmental Protection Cooperation"),
   // in either partner order, is named by its own period.
   const spoken = titleWords(question);
@@ -118,6 +155,7 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     // As for "the 2009 strategy": the period and the kind of document, not the title's subject words.
     const nouns = core.split(" ").filter((w) => documentNoun.test(w));
     namingTerms.set(doc.file, new Set(contentTerms(`${label} ${nouns.join(" ")}`)));
+    addKinds(doc.file, nouns);
   }
   return {
     files: new Set(labels.keys()),
@@ -125,7 +163,26 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     labels,
     namingTerms,
     documentPeriods: new Set(documents.flatMap((doc) => [...yearsOf(doc)].filter((y) => y.includes("-")))),
+    kinds,
   };
+}
+
+/** Where a sentence sits: its file and the headings above it. */
+export interface UnitPlace {
+  file: string;
+  section: string;
+}
+
+/**
+ * False for a sentence under a heading that names another kind of document than the one the question named
+ * ("ACTION PLAN (2016-2020) › …" when it asked about "the 2016 strategy"): that part of the file is another
+ * document. True when the file is not named by kind, or the heading names no kind.
+ */
+export function inNamedPart(scope: DocumentScope | undefined, place: UnitPlace): boolean {
+  const asked = scope?.kinds.get(place.file);
+  if (!asked || asked.size === 0) return true;
+  const headed = kindsNamedIn(place.section);
+  return headed.length === 0 || headed.some((kind) => asked.has(kind));
 }
 
 /** No terms implied: the question names no document, or the sentence is about another one. */
@@ -135,12 +192,13 @@ const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;
 /**
  * The terms a sentence of `file` holds without saying them: the words naming its document, when the
  * question names it. None when the sentence speaks of another document's period ("the Strategy 2009-2015",
- * in the 2016-2020 document) and not of the one the question named: it is about that other document.
+ * in the 2016-2020 document) and not of the one the question named, or sits in another part of the file
+ * (`inNamedPart`): it is about that other document.
  */
-export function impliedTerms(scope: DocumentScope | undefined, file: string, text: string): ReadonlySet<string> {
-  const terms = scope?.namingTerms.get(file);
-  if (!terms) return noImpliedTerms;
-  const labels = [...(scope?.labels.get(file) ?? [])];
+export function impliedTerms(scope: DocumentScope | undefined, place: UnitPlace, text: string): ReadonlySet<string> {
+  const terms = scope?.namingTerms.get(place.file);
+  if (!terms || !inNamedPart(scope, place)) return noImpliedTerms;
+  const labels = [...(scope?.labels.get(place.file) ?? [])];
   const periods = (text.match(period) ?? [])
     .map((p) => p.replace(/\s*[–-]\s*/, "-"))
     .filter((p) => scope?.documentPeriods.has(p));

@@ -101,7 +101,8 @@ export function answerExtractively(
   const deep = analysis.type === "list" || analysis.type === "count";
   const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
   const known = analysis.terms.filter((t) => idf(t) > 0);
-  const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.section} ${p.text}`)));
+  // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
+  const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.title} ${p.meta.section} ${p.text}`)));
 
   const totalWeight = weightOf(known, idf);
   // An acronym the corpus never uses but the evidence spells out ("NPC": "National People's Congress") is known.
@@ -136,7 +137,7 @@ export function answerExtractively(
   const candidates = evidenceUnits(evidence).filter(quotable);
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
-  const implied = (u: EvidenceUnit) => impliedTerms(context.scope, u.passage.meta.file, u.text);
+  const implied = (u: EvidenceUnit) => impliedTerms(context.scope, u.passage.meta, u.text);
   const units = scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
     const bonus =
       (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +

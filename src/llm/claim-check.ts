@@ -1,5 +1,6 @@
 import { stemmer } from "stemmer";
 import type { Passage } from "../core/types.js";
+import { americanSpelling } from "../store/spelling.js";
 import { canonicalMarker, markerNumbers } from "./citation-forms.js";
 import { notFoundSentinel } from "./not-found-sentinel.js";
 import { terms } from "./quotes.js";
@@ -37,7 +38,7 @@ const minCheckedDigits = 2;
 
 function stems(text: string): Set<string> {
   const out = new Set<string>();
-  for (const term of terms(text)) if (/^\p{Script=Latin}+$/u.test(term)) out.add(stemmer(term));
+  for (const term of terms(text)) if (/^\p{Script=Latin}+$/u.test(term)) out.add(stemmer(americanSpelling(term)));
   return out;
 }
 

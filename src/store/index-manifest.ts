@@ -3,8 +3,9 @@ import { z } from "zod";
 /** Bumped whenever the on-disk layout or the chunker's output changes, so old indexes are rebuilt. */
 // 2: file checksums, files not indexed remembered with their hash, format/pages per file, hard chunk
 // limit for tables, chunks split at page breaks. 3: list items whose bullets the extraction lost. 4:
-// footnotes marked with a superscript number moved out of the body.
-export const indexFormatVersion = 4;
+// footnotes marked with a superscript number moved out of the body. 5: lexical terms spelled the American
+// way before stemming ("organised" is indexed as "organized").
+export const indexFormatVersion = 5;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),

@@ -1,6 +1,7 @@
 import MiniSearch, { type Options, type SearchResult } from "minisearch";
 import { stemmer } from "stemmer";
 import type { Chunk } from "../core/types.js";
+import { americanSpelling } from "./spelling.js";
 
 // Words too common in this corpus or in questions to carry meaning for BM25.
 const stopWords = new Set(
@@ -10,12 +11,12 @@ const stopWords = new Set(
    many much compare compared comparison versus vs between difference`.split(/\s+/),
 );
 
-/** Lower-cases, drops stop words and stems, so "priorities" matches "priority". */
+/** Lower-cases, drops stop words, spells the American way and stems, so "priorities" matches "priority" and "organised" "organized". */
 export function lexicalTerm(term: string): string | null {
   const lower = term.toLowerCase();
   if (lower.length < 2 && !/\d/.test(lower)) return null;
   if (stopWords.has(lower)) return null;
-  return /^\d/.test(lower) ? lower : stemmer(lower);
+  return /^\d/.test(lower) ? lower : stemmer(americanSpelling(lower));
 }
 
 const tokenPattern = /[^\p{L}\p{N}%.]+|(?<=\p{L})\.|\.(?!\d)/u;
