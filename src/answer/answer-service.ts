@@ -13,7 +13,7 @@ import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
 import { defaultPoolOptions, gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
-import { documentsOf, namedDocuments } from "./document-scope.js";
+import { documentsOf, inNamedPart, namedDocuments } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseQueryExpander, hasChinese } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -132,6 +132,8 @@ export async function createAnswerService(config: Config, options: AnswerService
     searchQuery: retriever.searchQuery(question),
     // A Chinese question names a document in Chinese ("《…战略（2009-2015）》"): read its translation.
     scope: namedDocuments(hasChinese(question) ? retriever.searchQuery(question) : question, documents(retriever)),
+    scopeOf: (text: string) =>
+      namedDocuments(hasChinese(text) ? retriever.searchQuery(text) : text, documents(retriever)),
     expand: (text: string) => retriever.searchQuery(text),
     idf: retriever.idf,
     unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,
@@ -152,6 +154,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       parts,
       defaultPoolOptions,
       context.scope.files,
+      (passage) => inNamedPart(context.scope, passage.meta),
     );
     return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), context);
   };

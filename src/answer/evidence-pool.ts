@@ -69,6 +69,8 @@ export async function gatherCandidates(
   parts: readonly string[],
   options: EvidencePoolOptions = defaultPoolOptions,
   namedFiles: ReadonlySet<string> = new Set(),
+  /** Whether a passage is in the part of its file the question named (document-scope › inNamedPart). */
+  inNamedPart: (passage: Passage) => boolean = () => true,
 ): Promise<Passage[]> {
   const whole = await retriever.retrieve(query, options.candidates);
   const partHits =
@@ -79,7 +81,7 @@ export async function gatherCandidates(
   if (namedFiles.size > 0) {
     const deep = await retriever.retrieve(query, options.namedDocumentSearch);
     for (const file of namedFiles)
-      namedHits.push(...deep.filter((p) => p.meta.file === file).slice(0, options.perPart));
+      namedHits.push(...deep.filter((p) => p.meta.file === file && inNamedPart(p)).slice(0, options.perPart));
   }
   const seen = new Set<string>();
   const merged: Passage[] = [];

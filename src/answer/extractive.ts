@@ -1,4 +1,4 @@
-import { type DocumentScope, impliedTerms } from "./document-scope.js";
+import { type DocumentScope, impliedTerms, inNamedPart } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { spelledOutIn } from "../retrieve/acronyms.js";
 import { contentTerms } from "../store/lexical-index.js";
@@ -28,6 +28,8 @@ export interface ExtractiveContext {
   unknownTermWeight?: number;
   /** The documents the question names ("the 2009 strategy"): their sentences are preferred. */
   scope?: DocumentScope;
+  /** The documents one part of the question names ("…, and under the 2016-2020 plan, which …"). */
+  scopeOf?: (text: string) => DocumentScope;
 }
 
 export interface ExtractiveOptions {
@@ -98,7 +100,12 @@ export function answerExtractively(
   const analysis = analyseQuestion(question, context.searchQuery ?? question);
   // A list (or a count: "six priority areas") is usually in one specific passage, and the list and
   // count bonuses keep a deeper pool from adding noise.
-  const deep = analysis.type === "list" || analysis.type === "count";
+  // So does a question whose parts or named documents each need a passage of their own.
+  const deep =
+    analysis.type === "list" ||
+    analysis.type === "count" ||
+    splitQuestion(question).length > 1 ||
+    (context.scope?.files.size ?? 0) > 1;
   const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
   const known = analysis.terms.filter((t) => idf(t) > 0);
   // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
@@ -154,10 +161,22 @@ export function answerExtractively(
   }
   // Each part of a many-part question gets its own best quote first.
   const parts = splitQuestion(question);
+  // The documents a part names, when it names fewer than the whole question does.
+  const partScope = (part: string): DocumentScope | undefined => {
+    const own = context.scopeOf?.(part);
+    return own && own.files.size > 0 && own.files.size < (context.scope?.files.size ?? 0) ? own : undefined;
+  };
   const expand = context.expand ?? ((text: string) => text);
   const partBest: ScoredUnit[] = [];
   if (parts.length > 1) {
-    for (const part of parts) partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest, implied));
+    for (const part of parts) {
+      // A part that names a document of its own ("under the 2016-2020 action plan, which …") is answered from it.
+      const own = partScope(part);
+      const inOwn = (u: EvidenceUnit) =>
+        !own || (own.files.has(u.passage.meta.file) && inNamedPart(own, u.passage.meta));
+      const ownImplied = own ? (u: EvidenceUnit) => impliedTerms(own, u.passage.meta, u.text) : implied;
+      partBest.push(...bestForPart(expand(part), candidates, units, idf, partBest, ownImplied, inOwn));
+    }
   }
   // "The 2009 strategy compared with the 2016-2020 one": each document named gets its own best quote.
   const named = [...(context.scope?.labels ?? new Map<string, ReadonlySet<string>>())];
@@ -198,7 +217,7 @@ export function answerExtractively(
       asked: expand(part),
       terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
       aboutFloor: 0,
-      scope: context.scope,
+      scope: partScope(part) ?? context.scope,
       pastEvents: askedPastEvents(part),
       names: questionNames(part),
       expand,
@@ -277,6 +296,7 @@ function bestForPart(
   idf: (t: string) => number,
   taken: readonly ScoredUnit[],
   implied: (unit: EvidenceUnit) => ReadonlySet<string>,
+  eligible: (unit: EvidenceUnit) => boolean = () => true,
 ): ScoredUnit[] {
   const analysis = analyseQuestion(part);
   const terms = analysis.terms.filter((t) => idf(t) > 0);
@@ -284,11 +304,15 @@ function bestForPart(
   const scores = scoreUnits(candidates, analysis, terms, idf, implied).map(
     (u, i) => u.score + 0.5 * (units[i]?.score ?? 0),
   );
-  // The best unit another part has not already claimed.
+  // The best unit another part has not already claimed, of the part's own document when there is one.
+  const open = (unit: ScoredUnit | undefined, i: number) =>
+    unit !== undefined && !taken.includes(unit) && eligible(candidates[i] ?? unit);
+  const anyOwn = units.some((u, i) => open(u, i));
   let bestIndex = -1;
   scores.forEach((score, i) => {
     const unit = units[i];
-    if (unit && !taken.includes(unit) && (bestIndex < 0 || score > (scores[bestIndex] ?? -Infinity))) bestIndex = i;
+    const fits = anyOwn ? open(unit, i) : unit !== undefined && !taken.includes(unit);
+    if (fits && (bestIndex < 0 || score > (scores[bestIndex] ?? -Infinity))) bestIndex = i;
   });
   const best = units[bestIndex];
   return best ? [best] : [];

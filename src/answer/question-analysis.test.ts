@@ -21,6 +21,11 @@ describe("questionNames", () => {
     expect(questionNames("What happened in May at the forum?")).toEqual([]);
   });
 
+  it("leaves out where in a document to look", () => {
+    expect(questionNames("Per Annex II, when is the Blue Forum held?")).toEqual([["blue", "forum"]]);
+    expect(questionNames("What does Section 3.1 of the plan list?")).toEqual([]);
+  });
+
   it("leaves out the opening word and single capitalised words", () => {
     expect(questionNames("When was the Centre set up?")).toEqual([]);
     expect(questionNames("Who leads the Working Group and the Forum?")).toEqual([["work", "group"]]);
@@ -48,5 +53,21 @@ describe("splitQuestion", () => {
     );
     // Nothing to stand for: the part stays as it was.
     expect(splitQuestion("what does it cost, and when was it built?")[1]).toBe("when was it built?");
+  });
+
+  it("reads a later part that points back with the words of the part before", () => {
+    expect(splitQuestion("When are the coastal surveys due, and who runs them?")[1]).toBe(
+      "who runs them (the coastal surveys due)?",
+    );
+  });
+
+  it("reads each part in the document or setting a clause before it names", () => {
+    expect(splitQuestion("According to Plan II, when is the survey due, and who funds the survey?")).toEqual([
+      "According to Plan II, when is the survey due",
+      "According to Plan II, who funds the survey?",
+    ]);
+    expect(
+      splitQuestion("Under the 2009 plan, which body adopts the plan, and under the 2016 plan, which body reviews it?"),
+    ).toEqual(["Under the 2009 plan, which body adopts the plan", "under the 2016 plan, which body reviews it?"]);
   });
 });

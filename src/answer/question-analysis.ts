@@ -124,16 +124,55 @@ export function splitQuestion(question: string): string[] {
   // adopted" is one question.
   const parts = q
     .split(
-      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with)\s+(?:what|which|whom)\s+\w+)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
+      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with)\s+(?:what|which|whom)\s+\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
-  if (parts.length < 2) return [q];
+  // A part that only says where ("According to Action Plan III, when …, and who …?", "…, and under the
+  // 2016-2020 plan, which …?") holds for the parts after it, until another one says where.
+  const asking: string[] = [];
+  let placing = "";
+  for (const part of parts) {
+    if (placingClause.test(part) && !asksSomething.test(part)) placing = part;
+    else asking.push(placing !== "" && !placingClause.test(part) ? `${placing}, ${part}` : part);
+  }
+  if (asking.length < 2) return [q];
+  parts.splice(0, parts.length, ...asking);
   // Each part reads "it" through the part before, itself already read ("who drafted it, when was it endorsed").
   const read: string[] = [];
-  for (const part of parts) read.push(read.length === 0 ? part : namingReferent(part, read.at(-1) ?? ""));
+  for (const part of parts) {
+    const before = read.at(-1);
+    read.push(before === undefined ? part : carriedTopic(namingReferent(part, before), before));
+  }
   return read;
+}
+
+const asksSomething = /\b(?:what|when|where|who|whom|whose|which|how|why)\b/i;
+// A clause that says which document or setting a question is asked in ("According to the 2009 strategy",
+// "Under Action Plan III", "In the 2016-2020 strategy").
+const placingClause = /^(?:according to|under|in|per|as per|within|from)\s/i;
+
+// Words by which a later part points back at what the part before asked about ("…, and who organizes
+// them?", "…, and which one does the 2016-2020 strategy cite?").
+const pointsBack = /\b(?:them|they|their|ones?|each|these|those)\b/i;
+// What a carried topic leaves out: question words and verbs, which would ask again, and years and
+// ordinals, which pin the part before to its own event or document.
+const notTopic =
+  /^(?:what|when|where|who|whom|whose|which|how|why|is|was|are|were|do|does|did|will|has|have|had|(?:19|20)\d{2}(?:[-–](?:19|20)\d{2})?|first|second|third|fourth|fifth|\d+(?:st|nd|rd|th))$/i;
+
+/**
+ * A part that points back ("who organizes them?") is searched and checked with the words of the part
+ * before it, which say what "them" is: "who organizes them (mid-term final reviews …)".
+ */
+function carriedTopic(part: string, before: string): string {
+  if (!pointsBack.test(part)) return part;
+  const topic = before
+    .replace(/[?？.!]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w !== "" && !notTopic.test(w.replace(/[^\p{L}\p{N}-]/gu, "")))
+    .join(" ");
+  return topic === "" ? part : `${part.replace(/[?？]\s*$/, "")} (${topic})?`;
 }
 
 /**
@@ -184,8 +223,15 @@ export function questionNames(question: string): string[][] {
   // A one-word place the question puts the thing in ("the base in Wuzhou") names it as much: another
   // town's base is another base.
   const places = [...q.matchAll(placeQualifier)].map((m) => m[1] ?? "");
-  return [...nameRuns(q, 2), ...places].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
+  return [...nameRuns(q, 2).filter((name) => !documentPart.test(name)), ...places]
+    .map((name) => contentTerms(name))
+    .filter((terms) => terms.length > 0);
 }
+
+// "Annex I", "Section 3.1", "Table 2": where in a document to look, not a thing the answer must name (a
+// passage's headings do not always carry it).
+const documentPart =
+  /^(?:Annex|Appendix|Section|Chapter|Table|Figure|Paragraph|Part|Article|Box)\s+[\dIVXLC][\d.IVXLC]*$/;
 
 const placeQualifier = new RegExp(`\\b(?:in|at)\\s+(?!(?:${monthNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z])`, "g");
 
