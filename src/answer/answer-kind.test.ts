@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, holdsKind, questionAnchors } from "./answer-kind.js";
+import { answerKind, countsNoun, holdsKind, questionAnchors } from "./answer-kind.js";
 
 describe("answerKind", () => {
   it("goes by the question word the question opens with", () => {
@@ -66,6 +66,17 @@ describe("holdsKind", () => {
     const country = "Which country funded the study?";
     expect(holdsKind("The study was funded by Germany.", "place", [], country)).toBe(true);
     expect(holdsKind("The study was funded by the Ministry.", "place", [], country)).toBe(false);
+  });
+
+  it("takes a town in brackets after a name as where that thing is", () => {
+    const asked = "Where is the River Transfer Center?";
+    expect(holdsKind("new platforms such as the River Transfer Center (Dongguan), are", "place", [], asked)).toBe(true);
+    expect(holdsKind("platforms such as the River Transfer Center (RTC), are", "place", [], asked)).toBe(false);
+  });
+
+  it("counts the years of an '20-year' compound", () => {
+    expect(countsNoun("the practices of its 20-year history", ["year"])).toBe(true);
+    expect(countsNoun("the 2020-year plan", ["year"])).toBe(false);
   });
 
   it("takes a fund or a country as the body that did something", () => {

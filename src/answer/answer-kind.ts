@@ -125,6 +125,11 @@ interface PlacePatterns {
    * capitalised word after "in"/"at" that is not a month, a country or the first word of a longer name.
    */
   cuedTown: RegExp;
+  /**
+   * A town in brackets after the name of what is there: "Demonstration Base … Cooperation (Wuzhou)". One
+   * capitalised word, not an acronym ("(CAEC)") or a month.
+   */
+  bracketedTown: RegExp;
 }
 
 let placePatternsBuilt: PlacePatterns | undefined;
@@ -137,6 +142,7 @@ function placePatterns(): PlacePatterns {
     countries: new RegExp(`${notInName}(?:${countryNames}|${cityNames})${notBeforeName}`, "g"),
     countryOnly: new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g"),
     cityOnly: new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g"),
+    bracketedTown: new RegExp(`\\((?!(?:${monthNames})\\))([A-Z][a-z]{2,})\\)`, "g"),
     cuedTown: new RegExp(
       `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
       "g",
@@ -191,7 +197,11 @@ function statesAskedItems(text: string, asked: string): boolean {
 
 /** "How many priority areas…" is answered by "six priority areas": a number shortly before the counted noun. */
 export function countsNoun(text: string, counted: readonly string[]): boolean {
-  const words = text.split(/[^\p{L}\p{N},-]+/u).map((w) => w.replace(/,$/, ""));
+  // "its 20-year history" counts years as "20 years" does.
+  const words = text
+    .replace(/(\d)-(?=\p{L})/gu, "$1 ")
+    .split(/[^\p{L}\p{N},-]+/u)
+    .map((w) => w.replace(/,$/, ""));
   return words.some(
     (word, i) =>
       numberWord.test(word) &&
@@ -223,8 +233,9 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       const scope = placeScope(asked);
       const places = placePatterns();
       if (scope === "country") return newPlace(places.countryOnly);
-      if (scope === "city") return newPlace(places.cityOnly) || newPlace(places.cuedTown);
-      return newPlace(placeCue) || newPlace(places.countries);
+      if (scope === "city")
+        return newPlace(places.cityOnly) || newPlace(places.cuedTown) || newPlace(places.bracketedTown);
+      return newPlace(placeCue) || newPlace(places.countries) || newPlace(places.bracketedTown);
     }
     case "list":
       // A list, a sentence that introduces its items ("namely", "such as", "e.g.", "the following …:"), one
@@ -399,7 +410,12 @@ export function answerWordTest(kind: AnswerKind): ((word: string) => boolean) | 
     case "count":
     case "amount":
       return (word) => /\d/.test(word) || numberWord.test(word);
-    case "place":
+    case "place": {
+      // A country or listed city, or a town in brackets after the name of what is there ("(Wuzhou),"); not
+      // any capitalised word, as every word of a long name is one ("Demonstration Base … Cooperation").
+      const known = new RegExp(`^(?:${placePatterns().countries.source})$`);
+      return (word) => /^\(\p{Lu}\p{Ll}{2,}\)/u.test(word) || known.test(word.replace(/[^\p{L}]+$/u, ""));
+    }
     case "person":
       return (word) => /^\p{Lu}\p{Ll}/u.test(word);
     default:

@@ -168,4 +168,13 @@ describe("citation quotes", () => {
     expect(quote.startsWith("…")).toBe(true);
     expect(focusedQuote("A short sentence.", new Set(["short"]), 120)).toBe("A short sentence.");
   });
+
+  it("keep the place asked for, not the words of a long name, when cutting for 'where'", async () => {
+    const { focusedQuote } = await import("./compose-answer.js");
+    const { answerWordTest } = await import("./answer-kind.js");
+    const name = "the Regional Demonstration Base for Industry Cooperation";
+    const text = `Platforms such as ${name} (Tarn) and other established platforms, and new ones such as ${name} (Lune) and the River Exchange Center (Dongguan), are possible platforms for exhibitions and trainings.`;
+    const quote = focusedQuote(text, new Set(["river", "exchang", "center"]), 110, answerWordTest("place"));
+    expect(quote).toContain("(Dongguan)");
+  });
 });
