@@ -23,6 +23,9 @@ describe("questionAnchors", () => {
     const [first] = questionAnchors("When was the first Regional Outlook launched?");
     expect(first?.test("The first Regional Outlook was completed in 2015.")).toBe(true);
     expect(first?.test("The first Policy Dialogue was held in 2004; an Outlook followed.")).toBe(false);
+    const [firstMeeting] = questionAnchors("When will the first Regional Water Ministers Meeting be held?");
+    expect(firstMeeting?.test("They may convene the 1st Regional RWMM by 2020.")).toBe(true);
+    expect(firstMeeting?.test("They held the 1st Regional RWMF in 2019.")).toBe(false);
     const [fifth] = questionAnchors("Where was the fifth forum held?");
     expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
   });

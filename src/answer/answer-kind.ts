@@ -351,6 +351,15 @@ function ordinalHead(question: string, ordinal: string): string | undefined {
   return contentTerms(phrase.at(-1) ?? "").at(-1);
 }
 
+/**
+ * Whether a word is an acronym whose last letter is the head noun's first ("the 1st ASEAN-China EMM" for
+ * "the first … Ministers Meeting"): an English name's acronym ends with its head noun.
+ */
+function acronymEndingIn(word: string, head: string): boolean {
+  const bare = word.replace(/[^\p{L}]+$/u, "");
+  return /^[A-Z]{2,6}$/.test(bare) && bare.at(-1)?.toLowerCase() === head[0];
+}
+
 function ordinalAnchor(n: number, label: string, head?: string): Anchor {
   const words = Object.entries(ordinals)
     .filter(([, v]) => v === n)
@@ -367,7 +376,7 @@ function ordinalAnchor(n: number, label: string, head?: string): Anchor {
             .slice((m.index ?? 0) + m[0].length)
             .split(/\s+/)
             .slice(0, ordinalReach + 1)
-            .some((w) => contentTerms(w).includes(head)),
+            .some((w) => contentTerms(w).includes(head) || acronymEndingIn(w, head)),
       ),
   };
 }

@@ -124,7 +124,7 @@ export function splitQuestion(question: string): string[] {
   // adopted" is one question.
   const parts = q
     .split(
-      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with)\s+(?:what|which|whom)\s+\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
+      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with|alongside|besides)\s+(?:what|which|whom)\s+\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
