@@ -135,6 +135,7 @@ export async function createAnswerService(config: Config, options: AnswerService
     scopeOf: (text: string) =>
       namedDocuments(hasChinese(text) ? retriever.searchQuery(text) : text, documents(retriever)),
     expand: (text: string) => retriever.searchQuery(text),
+    expandAcronyms: (text: string) => retriever.expandAcronyms(text),
     idf: retriever.idf,
     unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,
   });

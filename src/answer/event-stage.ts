@@ -34,7 +34,7 @@ export function eventGroupsIn(text: string): EventGroup[] {
 
 // Words that make what follows an intention, a plan or a prospect rather than a fact.
 const intent =
-  /\b(?:propos\w*|plan(?:s|ned)?|will|shall|prepared|intends?|intended|expected|agreed|decided|aims?|aimed|due|may|might|could|would|should|to be|going to|targeted)\b/i;
+  /\b(?:propos\w*|plan(?:s|ned)?|will|shall|prepared|intends?|intended|expected|agreed|decided|aims?|aimed|due|may|might|could|would|should|to be|going to|targeted|explore|possibility|consider|envisag\w*)\b/i;
 
 // Within this many words after an intent word, an event word is governed by it ("proposed to set up the").
 const intentReach = 4;

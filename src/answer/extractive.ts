@@ -19,6 +19,8 @@ export interface ExtractiveContext {
   searchQuery?: string;
   /** Expands part of a question the way retrieval does (acronyms); identity by default. */
   expand?: (text: string) => string;
+  /** Adds the expansion of each acronym a text uses, and nothing else: how a quote is read for names. */
+  expandAcronyms?: (text: string) => string;
   /** Inverse document frequency of a stemmed term in the corpus; rare terms weigh more. */
   idf?: (term: string) => number;
   /**
@@ -220,7 +222,7 @@ export function answerExtractively(
       scope: partScope(part) ?? context.scope,
       pastEvents: askedPastEvents(part),
       names: questionNames(part),
-      expand,
+      expand: context.expandAcronyms ?? expand,
     };
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind) || q.kind === "list")

@@ -174,15 +174,38 @@ export class HybridRetriever implements Retriever {
     await this.embedder.embeddings.embedQuery("warm up");
   }
 
-  /** The query actually searched: normalised, acronyms expanded, expanders applied. */
+  /** Each spelled-out name of a defined acronym, with its acronym; computed on first use. */
+  private shortForms?: Map<string, string>;
+
+  /** The text with every acronym it uses followed by its expansion, and nothing else added. */
+  expandAcronyms(text: string): string {
+    return expandQuery(text, this.acronyms);
+  }
+
+  /** The query as read: normalised, acronyms expanded, expanders applied. */
   searchQuery(query: string): string {
-    const expanded = expandQuery(query, this.acronyms);
+    return this.withExpanders(expandQuery(query, this.acronyms));
+  }
+
+  /**
+   * The text actually searched: the query as read, and the acronym of each name it spells out ("ASEAN
+   * Environmental Education Action Plan" also finds "AEEAP"). Only the search gets it: as a term of the
+   * question, the acronym would make sentences naming it seem more about the question than its own words.
+   */
+  private retrievalText(query: string): string {
+    this.shortForms ??= new Map(
+      [...this.acronyms].filter(([, expansion]) => expansion.includes(" ")).map(([a, expansion]) => [expansion, a]),
+    );
+    return this.withExpanders(expandQuery(query, this.acronyms, this.shortForms));
+  }
+
+  private withExpanders(expanded: string): string {
     const extra = this.expanders.map((expand) => expand(expanded)).filter((e) => e && e !== expanded);
     return extra.length > 0 ? `${expanded} ${extra.join(" ")}` : expanded;
   }
 
   async retrieve(query: string, k = this.options.k): Promise<Passage[]> {
-    const searchText = this.searchQuery(query);
+    const searchText = this.retrievalText(query);
     const queryVector = await this.embedder.embeddings.embedQuery(searchText);
     const n = Math.min(this.options.candidates, this.chunks.length);
     const denseHits = await this.dense.search(queryVector, n);

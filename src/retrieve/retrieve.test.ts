@@ -47,6 +47,16 @@ describe("query normalisation", () => {
     );
     expect(expandQuery("what about the ams", acronyms)).toBe("what about the ams");
   });
+
+  it("adds the acronym of a name the question spells out, when asked to", () => {
+    const shortForms = new Map([["ASEAN Member States", "AMS"]]);
+    expect(expandQuery("How many species do the ASEAN member states have?", new Map(), shortForms)).toBe(
+      "How many species do the ASEAN member states have? (AMS)",
+    );
+    expect(expandQuery("What do AMS and the ASEAN Member States share?", new Map(), shortForms)).toBe(
+      "What do AMS and the ASEAN Member States share?",
+    );
+  });
 });
 
 describe("near-duplicate collapse", () => {
