@@ -88,6 +88,14 @@ describe("holdsKind", () => {
     expect(holdsKind("It was sponsored generously.", "person", [], "Who sponsored it?")).toBe(false);
   });
 
+  it("wants the day of the month when the question asks for the exact day", () => {
+    const asked = "On which exact day was the centre opened?";
+    expect(holdsKind("The centre was opened in May 2011.", "date", [], asked)).toBe(false);
+    expect(holdsKind("The centre was opened on 25 May 2011.", "date", [], asked)).toBe(true);
+    expect(holdsKind("It met on 27 – 28 November 2007.", "date", [], "What date was the seminar?")).toBe(true);
+    expect(holdsKind("The centre was opened in May 2011.", "date", [], "When was the centre opened?")).toBe(true);
+  });
+
   it("does not take a year in a plan's name for a date", () => {
     expect(holdsKind("guided by the ASEAN Vision 2025", "date")).toBe(false);
     expect(holdsKind("adopted in May 2016", "date")).toBe(true);

@@ -80,6 +80,12 @@ export function answerKind(question: string): AnswerKind {
 /** The English month names, as a regular-expression alternation. */
 export const monthNames = "January|February|March|April|May|June|July|August|September|October|November|December";
 export const month = new RegExp(`\\b(?:${monthNames})\\b`);
+const asksForDay =
+  /\b(?:which|what) (?:exact |precise |specific )?(?:day|date)\b|\bon what date\b|\bexact date\b|哪一天|几号|几日/i;
+// "27 – 28 November 2007", "7 October 2003", "May 25, 2013".
+const dayOfMonth = new RegExp(
+  `\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:${monthNames})\\b|\\b(?:${monthNames})\\s+\\d{1,2}\\b(?!\\d)`,
+);
 export const year = /\b(?:1[89]\d{2}|20\d{2})\b/;
 // A year inside a period or a title ("Roadmap 2009-2015") dates the document, not an event.
 // So does one after a plan's or vision's name ("ASEAN Vision 2025", "Agenda 2030").
@@ -222,6 +228,8 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     [...text.matchAll(pattern)].some((m) => !askedLower.includes((m[1] ?? m[0]).toLowerCase()));
   switch (kind) {
     case "date":
+      // "On which exact day…?" wants the day of the month, not only the month or year.
+      if (asksForDay.test(asked)) return dayOfMonth.test(text);
       return eventYear.test(text) || month.test(text);
     case "count":
       return countsNoun(text, counted);
