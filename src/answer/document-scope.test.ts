@@ -51,6 +51,9 @@ describe("namedDocuments", () => {
     expect(
       impliedTerms(scope, { file: "new.txt", section: "" }, "Under the Strategy 2009-2015, wetlands were mapped.").size,
     ).toBe(0);
+    // …or sits under a heading that does.
+    const underOld = { file: "new.txt", section: "2.1 Adoption of the Strategy (2009-2015)" };
+    expect(impliedTerms(scope, underOld, "The Strategy aimed at wetlands.").size).toBe(0);
     // A period no document has (another plan's) does not move the sentence away.
     expect(
       impliedTerms(scope, { file: "new.txt", section: "" }, "In support of the Plan 2014-2018, wetlands are mapped.")

@@ -199,7 +199,8 @@ export function impliedTerms(scope: DocumentScope | undefined, place: UnitPlace,
   const terms = scope?.namingTerms.get(place.file);
   if (!terms || !inNamedPart(scope, place)) return noImpliedTerms;
   const labels = [...(scope?.labels.get(place.file) ?? [])];
-  const periods = (text.match(period) ?? [])
+  // The headings above the sentence count: "2.1 Adoption of the Strategy (2009-2015) › …" is about that one.
+  const periods = (`${place.section} ${text}`.match(period) ?? [])
     .map((p) => p.replace(/\s*[–-]\s*/, "-"))
     .filter((p) => scope?.documentPeriods.has(p));
   if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noImpliedTerms;

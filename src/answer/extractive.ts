@@ -187,7 +187,12 @@ export function answerExtractively(
       // A sentence that names another of the documents ("the Strategy 2009-2015", in the 2016 one) is about that one.
       const others = named.filter(([f]) => f !== file).flatMap(([, labels]) => [...labels]);
       const bestOfDocument = units
-        .filter((u) => u.passage.meta.file === file && !partBest.includes(u) && !others.some((l) => u.text.includes(l)))
+        .filter(
+          (u) =>
+            u.passage.meta.file === file &&
+            !partBest.includes(u) &&
+            !others.some((l) => `${u.passage.meta.section} ${u.text}`.includes(l)),
+        )
         .reduce<ScoredUnit | undefined>((a, b) => (a && a.score >= b.score ? a : b), undefined);
       if (bestOfDocument && !partBest.some((u) => u.passage.meta.file === file)) partBest.push(bestOfDocument);
     }
