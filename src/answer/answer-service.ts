@@ -13,7 +13,7 @@ import { splitQuestion, stripPreamble } from "./question-analysis.js";
 import { answerKind } from "./answer-kind.js";
 import { defaultPoolOptions, gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
-import { documentsOf, inNamedPart, namedDocuments } from "./document-scope.js";
+import { documentsOf, inNamedPart, namedDocuments, withoutDocumentNames } from "./document-scope.js";
 import { HybridRetriever } from "../retrieve/hybrid-retriever.js";
 import { chineseQueryExpander, hasChinese } from "../retrieve/chinese-query.js";
 import { createLlmAnswerer, defaultPromptsDir, resolveLlmSettings } from "../llm/index.js";
@@ -156,6 +156,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       defaultPoolOptions,
       context.scope.files,
       (passage) => inNamedPart(context.scope, passage.meta),
+      withoutDocumentNames(query, context.scope),
     );
     return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), context);
   };

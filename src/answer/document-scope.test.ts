@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { impliedTerms, namedDocuments, type DocumentRef } from "./document-scope.js";
+import { impliedTerms, namedDocuments, withoutDocumentNames, type DocumentRef } from "./document-scope.js";
 
 const documents: DocumentRef[] = [
   { file: "old.txt", title: "Strategy on Environmental Protection Cooperation (2009-2015)", year: 2009 },
@@ -78,6 +78,14 @@ describe("namedDocuments", () => {
     expect(impliedTerms(scope, planPart, "Wetlands will be restored.").size).toBe(0);
     const asked = namedDocuments("What does the 2016-2020 action plan say about wetlands?", documents);
     expect(impliedTerms(asked, planPart, "Wetlands will be restored.").size).toBeGreaterThan(0);
+  });
+
+  it("drops the words naming the documents, to search within them", () => {
+    const question = "Why did the 2009 strategy argue that a centre was needed?";
+    const scope = namedDocuments(question, documents);
+    expect(withoutDocumentNames(question, scope).split(/\s+/)).toEqual(
+      "Why did the argue that a centre was needed?".split(" "),
+    );
   });
 
   it("lets a generic noun name any document of that year", () => {

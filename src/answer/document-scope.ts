@@ -206,3 +206,19 @@ export function impliedTerms(scope: DocumentScope | undefined, place: UnitPlace,
   if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noImpliedTerms;
   return terms;
 }
+
+/**
+ * The question without the words that name its documents ("Why did the 2009 strategy argue …" → "Why
+ * did the argue …"): searched within a named document, whose own passages never repeat its name, they
+ * only pull the search towards other documents that mention it.
+ */
+export function withoutDocumentNames(question: string, scope: DocumentScope): string {
+  const labels = [...scope.labels.values()].flatMap((set) => [...set]).sort((a, b) => b.length - a.length);
+  let text = question;
+  for (const label of labels) text = text.split(label).join(" ");
+  return text
+    .split(/\s+/)
+    .filter((w) => !documentNoun.test(w.replace(/[^\p{L}]/gu, "")) || genericNouns.includes(w.toLowerCase()))
+    .join(" ")
+    .replace(/年/g, " ");
+}

@@ -71,6 +71,8 @@ export async function gatherCandidates(
   namedFiles: ReadonlySet<string> = new Set(),
   /** Whether a passage is in the part of its file the question named (document-scope › inNamedPart). */
   inNamedPart: (passage: Passage) => boolean = () => true,
+  /** The query without the words naming those documents, searched within them (document-scope.ts). */
+  namelessQuery: string = query,
 ): Promise<Passage[]> {
   const whole = await retriever.retrieve(query, options.candidates);
   const partHits =
@@ -80,8 +82,14 @@ export async function gatherCandidates(
   const namedHits: Passage[] = [];
   if (namedFiles.size > 0) {
     const deep = await retriever.retrieve(query, options.namedDocumentSearch);
+    // Within a named document its name says nothing: searched without it too, its passages rank by the rest.
+    const nameless =
+      namelessQuery.trim() !== "" && namelessQuery !== query
+        ? await retriever.retrieve(namelessQuery, options.namedDocumentSearch)
+        : [];
     for (const file of namedFiles)
-      namedHits.push(...deep.filter((p) => p.meta.file === file && inNamedPart(p)).slice(0, options.perPart));
+      for (const hits of [deep, nameless])
+        namedHits.push(...hits.filter((p) => p.meta.file === file && inNamedPart(p)).slice(0, options.perPart));
   }
   const seen = new Set<string>();
   const merged: Passage[] = [];
