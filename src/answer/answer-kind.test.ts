@@ -96,6 +96,12 @@ describe("holdsKind", () => {
     expect(holdsKind("The centre was opened in May 2011.", "date", [], "When was the centre opened?")).toBe(true);
   });
 
+  it("takes a period as the answer when the question asks which years something covers", () => {
+    const asked = "Which years does the River Programme cover?";
+    expect(holdsKind("the River Programme (RP) 2004-2010", "date", [], asked)).toBe(true);
+    expect(holdsKind("the River Programme (RP) 2004-2010", "date", [], "When did the programme start?")).toBe(false);
+  });
+
   it("does not take a year in a plan's name for a date", () => {
     expect(holdsKind("guided by the ASEAN Vision 2025", "date")).toBe(false);
     expect(holdsKind("adopted in May 2016", "date")).toBe(true);

@@ -82,6 +82,8 @@ export const monthNames = "January|February|March|April|May|June|July|August|Sep
 export const month = new RegExp(`\\b(?:${monthNames})\\b`);
 const asksForDay =
   /\b(?:which|what) (?:exact |precise |specific )?(?:day|date)\b|\bon what date\b|\bexact date\b|哪一天|几号|几日/i;
+const asksForPeriod =
+  /\b(?:what|which) (?:years|period|time ?frame|time span)\b|\bcover(?:s|ed|ing)?\b[^?]*\byears\b|\byears\b[^?]*\bcover|哪些年份|哪几年|涵盖|期限|时期/i;
 // "27 – 28 November 2007", "7 October 2003", "May 25, 2013".
 const dayOfMonth = new RegExp(
   `\\b\\d{1,2}(?:st|nd|rd|th)?(?:\\s*[-–]\\s*\\d{1,2}(?:st|nd|rd|th)?)?\\s+(?:${monthNames})\\b|\\b(?:${monthNames})\\s+\\d{1,2}\\b(?!\\d)`,
@@ -230,6 +232,8 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     case "date":
       // "On which exact day…?" wants the day of the month, not only the month or year.
       if (asksForDay.test(asked)) return dayOfMonth.test(text);
+      // "Which years does the programme cover?" is answered by its period ("VAP 2004-2010").
+      if (asksForPeriod.test(asked) && /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/.test(text)) return true;
       return eventYear.test(text) || month.test(text);
     case "count":
       return countsNoun(text, counted);
