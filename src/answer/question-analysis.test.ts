@@ -61,6 +61,15 @@ describe("splitQuestion", () => {
     );
   });
 
+  it("splits a comparison into the two things compared", () => {
+    expect(
+      splitQuestion("How does river monitoring in the 2009 plan compare with coastal monitoring in the 2016 plan?"),
+    ).toEqual(["river monitoring in the 2009 plan", "coastal monitoring in the 2016 plan"]);
+    expect(splitQuestion("How do the funding sources of the old plan compare with those of the new plan?")[1]).toBe(
+      "those of the new plan (the funding sources of the old plan)?",
+    );
+  });
+
   it("reads each part in the document or setting a clause before it names", () => {
     expect(splitQuestion("According to Plan II, when is the survey due, and who funds the survey?")).toEqual([
       "According to Plan II, when is the survey due",

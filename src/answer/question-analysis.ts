@@ -119,6 +119,10 @@ export function splitQuestion(question: string): string[] {
       .filter((s) => s.length >= 4);
     return sentences.length > 1 ? sentences : [q];
   }
+  // "How does X in the 2009 strategy compare with Y in the 2016 one?" asks about X and about Y.
+  const compared = comparison.exec(q);
+  if (compared?.[1] && compared[2] && compared[1].split(/\s+/).length >= 3 && compared[2].split(/\s+/).length >= 3)
+    return [compared[1], carriedTopic(compared[2], compared[1])];
   // A new question follows a comma or "and" ("…, and when was it launched", "…, and in which year"), or
   // opens with a question word and a verb ("… when was it launched"); "minister when the strategy was
   // adopted" is one question.
@@ -148,6 +152,8 @@ export function splitQuestion(question: string): string[] {
   return read;
 }
 
+const comparison =
+  /^(?:how|in what ways?) (?:does|do|did|has|have) (.+?) (?:compare|differ|contrast) (?:with|from|to|against) (.+?)[?.]?$/i;
 const asksSomething = /\b(?:what|when|where|who|whom|whose|which|how|why)\b/i;
 // A clause that says which document or setting a question is asked in ("According to the 2009 strategy",
 // "Under Action Plan III", "In the 2016-2020 strategy").
