@@ -75,6 +75,9 @@ describe("holdsKind", () => {
     const asked = "Where is the River Transfer Center?";
     expect(holdsKind("new platforms such as the River Transfer Center (Dongguan), are", "place", [], asked)).toBe(true);
     expect(holdsKind("platforms such as the River Transfer Center (RTC), are", "place", [], asked)).toBe(false);
+    // Another name's town is not where the asked thing is.
+    const other = "The Regional Demonstration Base for Industry Cooperation (Tarn) was opened.";
+    expect(holdsKind(other, "place", [], "Where is the Regional Water Cooperation Center based?")).toBe(false);
   });
 
   it("counts the years of an '20-year' compound", () => {
