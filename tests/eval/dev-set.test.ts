@@ -41,33 +41,20 @@ async function expectFloors(questions: EvalQuestion[], gate: Record<string, numb
   }
 }
 
-describe("dev evaluation set (check split)", () => {
-  it("keeps answer quality at or above the measured floors", async () => {
-    const questions = selectSplit(await readEvalSet(path.join(projectRoot, "tests", "eval", "dev.jsonl")), "check");
-    await expectFloors(questions, floors);
-  });
-});
+// Each gated set: its file, the split graded (all of it when none) and its floors.
+const gatedSets: { label: string; file: string; split?: "check"; gate: Record<string, number> }[] = [
+  { label: "dev evaluation set (check split)", file: "dev.jsonl", split: "check", gate: floors },
+  { label: "own evaluation set", file: "own.jsonl", gate: ownFloors },
+  { label: "fresh evaluation set", file: "fresh.jsonl", gate: freshFloors },
+  { label: "second fresh evaluation set", file: "fresh2.jsonl", gate: fresh2Floors },
+  { label: "hard evaluation set", file: "hard.jsonl", gate: hardFloors },
+];
 
-describe("own evaluation set", () => {
-  it("keeps answer quality at or above the measured floors", async () => {
-    await expectFloors(await readEvalSet(path.join(projectRoot, "tests", "eval", "own.jsonl")), ownFloors);
+for (const { label, file, split, gate } of gatedSets) {
+  describe(label, () => {
+    it("keeps answer quality at or above the measured floors", async () => {
+      const all = await readEvalSet(path.join(projectRoot, "tests", "eval", file));
+      await expectFloors(split ? selectSplit(all, split) : all, gate);
+    });
   });
-});
-
-describe("fresh evaluation set", () => {
-  it("keeps answer quality at or above the measured floors", async () => {
-    await expectFloors(await readEvalSet(path.join(projectRoot, "tests", "eval", "fresh.jsonl")), freshFloors);
-  });
-});
-
-describe("second fresh evaluation set", () => {
-  it("keeps answer quality at or above the measured floors", async () => {
-    await expectFloors(await readEvalSet(path.join(projectRoot, "tests", "eval", "fresh2.jsonl")), fresh2Floors);
-  });
-});
-
-describe("hard evaluation set", () => {
-  it("keeps answer quality at or above the measured floors", async () => {
-    await expectFloors(await readEvalSet(path.join(projectRoot, "tests", "eval", "hard.jsonl")), hardFloors);
-  });
-});
+}
