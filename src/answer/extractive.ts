@@ -103,11 +103,9 @@ export function answerExtractively(
   // A list (or a count: "six priority areas") is usually in one specific passage, and the list and
   // count bonuses keep a deeper pool from adding noise.
   // So does a question whose parts or named documents each need a passage of their own.
+  const parts = splitQuestion(question);
   const deep =
-    analysis.type === "list" ||
-    analysis.type === "count" ||
-    splitQuestion(question).length > 1 ||
-    (context.scope?.files.size ?? 0) > 1;
+    analysis.type === "list" || analysis.type === "count" || parts.length > 1 || (context.scope?.files.size ?? 0) > 1;
   const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
   const known = analysis.terms.filter((t) => idf(t) > 0);
   // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
@@ -162,7 +160,6 @@ export function answerExtractively(
       : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
-  const parts = splitQuestion(question);
   // The documents a part names, when it names fewer than the whole question does.
   const partScope = (part: string): DocumentScope | undefined => {
     const own = context.scopeOf?.(part);

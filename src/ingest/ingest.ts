@@ -13,6 +13,7 @@ import {
   indexFiles,
   readIndexManifest,
   readUsableIndex,
+  removeStrayGenerations,
   writeGenerationFiles,
   type StoredIndex,
 } from "../store/index-store.js";
@@ -203,6 +204,8 @@ async function ingestLocked(options: IngestOptions, assertStillLocked: () => voi
     walkSkipped.every((f) => previousNotIndexed.get(f.file)?.hash === f.hash)
   ) {
     const stored = previous;
+    // Nothing to commit, so nothing else clears what killed ingests left: clear it now (we hold the lock).
+    await removeStrayGenerations(options.indexDir);
     return {
       upToDate: true,
       files: [

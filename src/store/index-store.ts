@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { CoopdocsError, ErrorCode } from "../core/coopdocs-error.js";
@@ -237,6 +237,31 @@ export async function createGeneration(indexDir: string): Promise<NewGeneration>
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Deletes what killed ingests left behind, when an ingest finds the index up to date and commits nothing:
+ * every generation but the live one and the newest earlier one with a manifest (the rollback a damaged
+ * live one falls back to). Only the lock holder calls this.
+ */
+export async function removeStrayGenerations(indexDir: string): Promise<void> {
+  const current = await currentGenerationName(indexDir).catch(() => undefined);
+  const earlier = (await readdir(indexDir).catch(() => [] as string[]))
+    .filter((name) => generationPattern.test(name) && name !== current)
+    .sort()
+    .reverse();
+  let rollback: string | undefined;
+  for (const name of earlier) {
+    const finished = await stat(path.join(indexDir, name, indexFiles.manifest)).then(
+      () => true,
+      () => false,
+    );
+    if (finished) {
+      rollback = name;
+      break;
+    }
+  }
+  await removeOldGenerations(indexDir, [current, rollback]);
 }
 
 /**

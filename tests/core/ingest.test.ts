@@ -242,4 +242,28 @@ describe("one ingest at a time", () => {
       await busy.cleanup();
     }
   });
+
+  it("clears what killed ingests left behind even when the index is already up to date", async () => {
+    const { mkdir, readdir } = await import("node:fs/promises");
+    const tiny = await createTinyWorkspace();
+    const embedder = createHashEmbedder();
+    try {
+      await ingestCorpus({ corpusDir: tiny.corpusDir, indexDir: tiny.indexDir, embedder });
+      await writeFile(path.join(tiny.corpusDir, "air.txt"), "# Clean Air\n\nHaze monitoring across cities.\n");
+      await ingestCorpus({ corpusDir: tiny.corpusDir, indexDir: tiny.indexDir, embedder });
+      const live = path.basename((await currentGenerationDir(tiny.indexDir)) ?? "");
+      const generations = async () => (await readdir(tiny.indexDir)).filter((n) => n.startsWith("gen-")).sort();
+      const kept = await generations();
+      // Three ingests killed after creating their generation folder, before writing its manifest.
+      for (const stamp of [1, 2, 3]) await mkdir(path.join(tiny.indexDir, `gen-${Date.now() + stamp}-dead0${stamp}`));
+      const report = await ingestCorpus({ corpusDir: tiny.corpusDir, indexDir: tiny.indexDir, embedder });
+      expect(report.upToDate).toBe(true);
+      // The live generation and the one before it (for rollback) stay; the half-written ones are gone.
+      expect(await generations()).toEqual(kept);
+      expect(kept).toContain(live);
+      expect(kept).toHaveLength(2);
+    } finally {
+      await tiny.cleanup();
+    }
+  });
 });
