@@ -10,7 +10,7 @@ import type { StoredIndex } from "../store/index-store.js";
 import { charLength } from "../text/index.js";
 import { answerExtractively } from "./extractive.js";
 import { splitQuestion, stripPreamble } from "./question-analysis.js";
-import { answerKind } from "./answer-kind.js";
+import { answerKind, countedPhrase } from "./answer-kind.js";
 import { defaultPoolOptions, gatherCandidates, neighbourMap, poolSize } from "./evidence-pool.js";
 import { rankEvidence } from "./decide-answer.js";
 import { documentsOf, inNamedPart, namedDocuments, withoutDocumentNames } from "./document-scope.js";
@@ -157,6 +157,7 @@ export async function createAnswerService(config: Config, options: AnswerService
       context.scope.files,
       (passage) => inNamedPart(context.scope, passage.meta),
       withoutDocumentNames(query, context.scope),
+      countedPhrase(query),
     );
     return rankEvidence(query, candidates, poolSize(answerKind(query), parts.length), context);
   };

@@ -67,7 +67,9 @@ export function verifies(
   // About the asked thing: the quote, read with its lead-in and heading, names most of what the question does.
   // A sentence of a document the question names holds the words naming it (document-scope.ts).
   const implied = impliedTerms(q.scope, unit.passage.meta, unit.text);
-  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, context, idf, implied) < q.aboutFloor) return false;
+  // Read with its acronyms spelled out: "AMS boast …" is about the ASEAN Member States.
+  const read = q.expand ? q.expand(context) : context;
+  if (q.terms && q.aboutFloor !== undefined && aboutShare(q.terms, read, idf, implied) < q.aboutFloor) return false;
   // "Where was the Multi-stakeholder Workshop held?" is not answered by where another seminar was held.
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
     // Read without the sentence before: that one may be about the named thing while this one is not.

@@ -73,10 +73,15 @@ export async function gatherCandidates(
   inNamedPart: (passage: Passage) => boolean = () => true,
   /** The query without the words naming those documents, searched within them (document-scope.ts). */
   namelessQuery: string = query,
+  /** The thing a "how many X" question counts ("species"): searched on its own too. */
+  counted?: string,
 ): Promise<Passage[]> {
   const whole = await retriever.retrieve(query, options.candidates);
   const partHits =
     parts.length > 1 ? await Promise.all(parts.map((part) => retriever.retrieve(part, options.perPart))) : [];
+  // "How many species do the ASEAN Member States have?": the common words outweigh the one that matters,
+  // so the passages that speak of the counted thing at all are searched for it alone.
+  if (counted) partHits.push(await retriever.retrieve(counted, options.perPart));
   // "Compare the 2009 strategy with the 2016-2020 one": each named document's own best passages, however
   // the others rank.
   const namedHits: Passage[] = [];

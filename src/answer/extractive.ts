@@ -229,7 +229,8 @@ export function answerExtractively(
     // Only kinds the text can show (a date, a number …) are checked against the sentences most about the thing.
     if (verifiableKinds.includes(q.kind) || q.kind === "list")
       q.aboutFloor =
-        aboutRatio * Math.max(0, ...candidates.map((u) => aboutShare(q.terms, unitContext(u), idf, implied(u))));
+        aboutRatio *
+        Math.max(0, ...candidates.map((u) => aboutShare(q.terms, q.expand(unitContext(u)), idf, implied(u))));
     if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
     const verified = [...units]

@@ -1,0 +1,16 @@
+import { createCliContext } from "../src/cli/context.js";
+import { createAnswerService } from "../src/answer/answer-service.js";
+const { config, logger } = createCliContext();
+const service = await createAnswerService(config, { logger });
+const r = service.retriever as any;
+const q = process.argv[2] ?? "";
+const text = r.retrievalText(q);
+console.log("TEXT", text);
+const hits = r.lexical.query(text, 20, r.lexicalTermFilter(text));
+hits.slice(0, 10).forEach((h: any, i: number) => console.log("lex", i, r.chunks[h.index].id, r.chunks[h.index].text.slice(0, 80).replace(/\n/g, " ")));
+const v = await r.embedder.embeddings.embedQuery(text);
+const d = await r.dense.search(v, 20);
+d.slice(0, 10).forEach((h: any, i: number) => console.log("dense", i, r.chunks[h.index].id, r.chunks[h.index].text.slice(0, 80).replace(/\n/g, " ")));
+const target = r.chunks.findIndex((c: any) => c.text.includes("60,000 species"));
+console.log("target", target, r.chunks[target].id, "lexrank", hits.findIndex((h: any) => h.index === target), "denserank", d.findIndex((h: any) => h.index === target));
+process.exit(0);

@@ -1,0 +1,12 @@
+import { createCliContext } from "../src/cli/context.js";
+import { createAnswerService } from "../src/answer/answer-service.js";
+const { config, logger } = createCliContext();
+const service = await createAnswerService(config, { logger });
+const q = process.argv[2] ?? "";
+const hits = await service.retriever.retrieve(q, 60);
+const file = hits.filter((p) => p.meta.file.startsWith("china-asean"));
+file.slice(0, 10).forEach((p, i) => console.log(i, p.id, p.text.slice(0, 80).replace(/\n/g, " ")));
+console.log("target pos in file", file.findIndex((p) => p.text.includes("60,000 species")));
+const ev = await service.evidence(process.argv[3] ?? q);
+console.log("in evidence", ev.findIndex((p) => p.text.includes("60,000 species")), ev.length);
+process.exit(0);
