@@ -175,6 +175,16 @@ export async function readStoredIndex(indexDir: string): Promise<StoredIndex | u
   }
 }
 
+/** The live generation's name, and the other generation folders, newest first (their names start with the time). */
+async function generationsByAge(indexDir: string): Promise<{ current?: string; earlier: string[] }> {
+  const current = await currentGenerationName(indexDir).catch(() => undefined);
+  const earlier = (await readdir(indexDir).catch(() => [] as string[]))
+    .filter((name) => generationPattern.test(name) && name !== current)
+    .sort()
+    .reverse();
+  return { current, earlier };
+}
+
 export interface UsableIndex {
   stored: StoredIndex;
   /** Why the live generation could not be used, when `stored` is an earlier one. */
@@ -194,12 +204,7 @@ export async function readUsableIndex(indexDir: string): Promise<UsableIndex | u
     if (!CoopdocsError.is(error, ErrorCode.IndexCorrupt)) throw error;
     damaged = error;
   }
-  const current = await currentGenerationName(indexDir).catch(() => undefined);
-  const earlier = (await readdir(indexDir).catch(() => [] as string[]))
-    .filter((name) => generationPattern.test(name) && name !== current)
-    .sort()
-    .reverse();
-  for (const name of earlier) {
+  for (const name of (await generationsByAge(indexDir)).earlier) {
     try {
       return { stored: await readGeneration(indexDir, path.join(indexDir, name)), damaged };
     } catch {
@@ -245,11 +250,7 @@ export async function createGeneration(indexDir: string): Promise<NewGeneration>
  * live one falls back to). Only the lock holder calls this.
  */
 export async function removeStrayGenerations(indexDir: string): Promise<void> {
-  const current = await currentGenerationName(indexDir).catch(() => undefined);
-  const earlier = (await readdir(indexDir).catch(() => [] as string[]))
-    .filter((name) => generationPattern.test(name) && name !== current)
-    .sort()
-    .reverse();
+  const { current, earlier } = await generationsByAge(indexDir);
   let rollback: string | undefined;
   for (const name of earlier) {
     const finished = await stat(path.join(indexDir, name, indexFiles.manifest)).then(
