@@ -138,6 +138,8 @@ interface PlacePatterns {
    * capitalised word, not an acronym ("(CAEC)") or a month.
    */
   bracketedTown: RegExp;
+  /** One word (or name) that is a country or listed city, whole. */
+  knownPlaceWord: RegExp;
 }
 
 let placePatternsBuilt: PlacePatterns | undefined;
@@ -151,6 +153,7 @@ function placePatterns(): PlacePatterns {
     countryOnly: new RegExp(`${notInName}(?:${countryNames})${notBeforeName}`, "g"),
     cityOnly: new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g"),
     bracketedTown: new RegExp(`\\((?!(?:${monthNames})\\))([A-Z][a-z]{2,})\\)`, "g"),
+    knownPlaceWord: new RegExp(`^(?:${countryNames}|${cityNames})$`),
     cuedTown: new RegExp(
       `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
       "g",
@@ -460,7 +463,7 @@ export function answerWordTest(kind: AnswerKind): ((word: string) => boolean) | 
     case "place": {
       // A country or listed city, or a town in brackets after the name of what is there ("(Wuzhou),"); not
       // any capitalised word, as every word of a long name is one ("Demonstration Base … Cooperation").
-      const known = new RegExp(`^(?:${placePatterns().countries.source})$`);
+      const known = placePatterns().knownPlaceWord;
       return (word) => /^\(\p{Lu}\p{Ll}{2,}\)/u.test(word) || known.test(word.replace(/[^\p{L}]+$/u, ""));
     }
     case "person":

@@ -128,17 +128,20 @@ export async function createAnswerService(config: Config, options: AnswerService
   // generation is first asked).
   const neighbours = perGeneration((chunks) => neighbourMap(chunks));
   const documents = perGeneration((chunks) => documentsOf(chunks));
-  const decideContext = (question: string, retriever: HybridRetriever) => ({
-    searchQuery: retriever.searchQuery(question),
+  const decideContext = (question: string, retriever: HybridRetriever) => {
     // A Chinese question names a document in Chinese ("《…战略（2009-2015）》"): read its translation.
-    scope: namedDocuments(hasChinese(question) ? retriever.searchQuery(question) : question, documents(retriever)),
-    scopeOf: (text: string) =>
-      namedDocuments(hasChinese(text) ? retriever.searchQuery(text) : text, documents(retriever)),
-    expand: (text: string) => retriever.searchQuery(text),
-    expandAcronyms: (text: string) => retriever.expandAcronyms(text),
-    idf: retriever.idf,
-    unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,
-  });
+    const scopeOf = (text: string) =>
+      namedDocuments(hasChinese(text) ? retriever.searchQuery(text) : text, documents(retriever));
+    return {
+      searchQuery: retriever.searchQuery(question),
+      scope: scopeOf(question),
+      scopeOf,
+      expand: (text: string) => retriever.searchQuery(text),
+      expandAcronyms: (text: string) => retriever.expandAcronyms(text),
+      idf: retriever.idf,
+      unknownTermWeight: Math.log(1 + retriever.chunks.length) * unknownTermShare,
+    };
+  };
   const answerFromPassages = (
     question: string,
     passages: Passage[],

@@ -160,11 +160,15 @@ export function answerExtractively(
       : notFoundAnswerWith(closest);
   }
   // Each part of a many-part question gets its own best quote first.
-  // The documents a part names, when it names fewer than the whole question does.
-  const partScope = (part: string): DocumentScope | undefined => {
-    const own = context.scopeOf?.(part);
-    return own && own.files.size > 0 && own.files.size < (context.scope?.files.size ?? 0) ? own : undefined;
-  };
+  // The documents each part names, when it names fewer than the whole question does.
+  const partScopes = new Map(
+    parts.map((part) => {
+      const own = context.scopeOf?.(part);
+      const fewer = own && own.files.size > 0 && own.files.size < (context.scope?.files.size ?? 0);
+      return [part, fewer ? own : undefined];
+    }),
+  );
+  const partScope = (part: string): DocumentScope | undefined => partScopes.get(part);
   const expand = context.expand ?? ((text: string) => text);
   const partBest: ScoredUnit[] = [];
   if (parts.length > 1) {

@@ -23,7 +23,7 @@ export function expandQuery(
     }
   }
   // The other way round too: a question that spells a name out ("ASEAN Member States") also searches the
-  // acronym the documents mostly write ("AMS"; see acronyms.ts › preferredAcronyms).
+  // acronym the documents mostly write ("AMS").
   const lower = normalized.toLowerCase();
   for (const [expansion, acronym] of shortForms) {
     if (lower.includes(expansion.toLowerCase()) && !new RegExp(`\\b${acronym}\\b`, "i").test(normalized)) {
