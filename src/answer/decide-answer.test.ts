@@ -95,6 +95,38 @@ describe("answer-type verification", () => {
     );
   });
 
+  it("takes the country that hosted an event, however far from its date", () => {
+    const p = passage(
+      "After the first meeting in 2004, Portugal as the lead country also organised the Regional Seminar on River Basins on 27 November 2007 in Lisbon.",
+    );
+    const answer = answerExtractively("Which country organised the Regional Seminar on River Basins in 2007?", [p], {
+      idf,
+    });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("Portugal");
+  });
+
+  it("reads 'The Declaration' as the declaration the sentence before names", () => {
+    const p = passage(
+      "The Leaders adopted the Declaration of River Concord on 7 October 2003. The Declaration calls for a council comprising three pillars, namely rivers, soils and air.",
+    );
+    const other = passage("A Declaration on Soils lists two pillars.");
+    const answer = answerExtractively(
+      "What are the three pillars called for in the Declaration of River Concord?",
+      [p, other],
+      { idf },
+    );
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("namely rivers, soils and air");
+    // Only as the subject that opens the sentence: "a follow-up to the Declaration" may be another one.
+    const later = passage(
+      "The Leaders adopted the Declaration of River Concord on 7 October 2003. As a follow-up to the Declaration of 1999, a council was set up in Lisbon.",
+    );
+    expect(answerExtractively("Where was the Declaration of River Concord adopted?", [later], { idf }).found).toBe(
+      false,
+    );
+  });
+
   it("does not date one event with a sentence about another the pool says less of the question about", () => {
     const held = passage("In October 2011, the first river forum was held in Lisbon.");
     const planned = passage("The first river ministers meeting of the council might be convened later.");

@@ -1,6 +1,7 @@
 import { type DocumentScope, impliedTerms, noImpliedTerms } from "./document-scope.js";
 import type { Passage } from "../core/types.js";
 import { termsOf } from "./term-cache.js";
+import { contentTerms } from "../store/lexical-index.js";
 import { onlyIntended, type EventGroup } from "./event-stage.js";
 import { answerKind, countedPhrase, holdsKind, questionAnchors, type AnswerKind } from "./answer-kind.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
@@ -75,12 +76,20 @@ export function verifies(
     // Read without the sentence before: that one may be about the named thing while this one is not.
     // A quote may use the acronym of the name the question spells out ("AMS" for "ASEAN Member States").
     const own = (q.expand ?? ((text: string) => text))(`${unit.passage.meta.section}\n${unit.text}`);
-    if (q.names.some((terms) => aboutShare(terms, own, idf) < nameShareFloor)) return false;
+    const before = unit.preceding === undefined ? "" : (q.expand ?? ((text: string) => text))(unit.preceding);
+    if (
+      q.names.some(
+        (terms) => aboutShare(terms, own, idf) < nameShareFloor && !refersBack(unit.text, terms, before, idf),
+      )
+    )
+      return false;
   }
   // "Where was the workshop in May 2014 held?": the place must sit next to the year the question names,
-  // not by another event the same sentence lists.
+  // not by another event the same sentence lists. A country that hosted or led it is the sentence's
+  // subject, as often far from the date ("Malaysia as the lead country … organised … in November 2007").
   if (
     q.kind === "place" &&
+    !asksCountry.test(q.asked ?? "") &&
     !nearAnchor(unit.text, q.anchors, (window) => holdsKind(window, q.kind, q.counted, q.asked))
   )
     return false;
@@ -118,6 +127,22 @@ export function aboutShare(
 // Weighted share of a name's terms a quote (with its lead-in and heading) must hold to be about it: half,
 // as the documents shorten names ("the Forum") and spell them out where the question uses an acronym.
 const nameShareFloor = 0.5;
+
+const asksCountry = /\bwhich (?:country|countries|member states?)\b/i;
+
+/**
+ * "The Declaration calls for …" after a sentence that names the Declaration of ASEAN Concord II: the
+ * documents shorten a name they have just given to "the" and its capitalised head word.
+ */
+function refersBack(text: string, name: readonly string[], before: string, idf: (t: string) => number): boolean {
+  // As the subject that opens the sentence only: "a follow-up to the Workshop held in 2004" is another one.
+  const head = /^The ((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/u.exec(text)?.[1];
+  return (
+    head !== undefined &&
+    contentTerms(head).some((t) => name.includes(t)) &&
+    aboutShare(name, before, idf) >= nameShareFloor
+  );
+}
 
 // Words either side of a year or ordinal the question names within which the asked kind must appear.
 const anchorWindow = 8;

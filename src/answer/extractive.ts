@@ -1,6 +1,7 @@
 import { type DocumentScope, impliedTerms, inNamedPart } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { spelledOutIn } from "../retrieve/acronyms.js";
+import { hasChinese } from "../retrieve/chinese-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
 import { answerKind, answerWordTest, questionAnchors, verifiableKinds } from "./answer-kind.js";
@@ -131,7 +132,12 @@ export function answerExtractively(
           idf,
         ) /
         (totalWeight + unknown);
-  const focusMissing = analysis.focus.filter((group) => !group.some((t) => evidenceTerms.has(t)));
+  // A Chinese question's focus is each of its lexicon terms, and the documents word things variously (方式
+  // "forms", 部门 "department"): only a term the corpus never uses (预算 "budget") shows that the documents
+  // cannot give what is asked.
+  const focusMissing = analysis.focus.filter(
+    (group) => !group.some((t) => evidenceTerms.has(t)) && (!hasChinese(question) || group.every((t) => idf(t) === 0)),
+  );
   if (
     evidence.length === 0 ||
     coverage < options.minCoverage ||

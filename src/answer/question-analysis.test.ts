@@ -7,6 +7,14 @@ describe("stripPreamble", () => {
     expect(stripPreamble("According to the documents, who leads the forum?")).toBe("who leads the forum?");
     expect(stripPreamble("What does the strategy say about cities?")).toBe("What does the strategy say about cities?");
   });
+
+  it("reads where the documents say something as where, not as words they use", () => {
+    expect(stripPreamble("Who attends the forum, as described in the review section of the 2016 plan?")).toBe(
+      "Who attends the forum, in the review of the 2016 plan?",
+    );
+    expect(stripPreamble("Which section of the plan covers rivers?")).toBe("Which section of the plan covers rivers?");
+    expect(stripPreamble("Which part of China has forests?")).toBe("Which part of China has forests?");
+  });
 });
 
 describe("questionNames", () => {
@@ -58,6 +66,18 @@ describe("splitQuestion", () => {
   it("reads a later part that points back with the words of the part before", () => {
     expect(splitQuestion("When are the coastal surveys due, and who runs them?")[1]).toBe(
       "who runs them (the coastal surveys due)?",
+    );
+  });
+
+  it("reads a later Chinese part that leaves out its subject with the part before", () => {
+    const [first, second] = splitQuestion("第一届论坛是什么时候举办的？主题是什么？");
+    expect(first).toBe("第一届论坛是什么时候举办的?");
+    expect(second).toContain("第一届论坛");
+    expect(second).toContain("主题是什么");
+    expect(second).not.toContain("什么时候");
+    // A part with its own subject stays as it is.
+    expect(splitQuestion("绿色使者计划是哪一年启动的？东盟环境教育行动计划是哪一年通过的？")[1]).toBe(
+      "东盟环境教育行动计划是哪一年通过的?",
     );
   });
 

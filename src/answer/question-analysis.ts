@@ -1,5 +1,10 @@
 import { escapeRegExp, splitSentences } from "../text/index.js";
-import { chineseCountedTerms, chineseSearchTerms, hasChinese } from "../retrieve/chinese-query.js";
+import {
+  chineseCountedTerms,
+  chineseSearchTerms,
+  hasChinese,
+  withoutChineseAsking,
+} from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { monthNames } from "./answer-kind.js";
@@ -91,8 +96,16 @@ export function stripPreamble(question: string): string {
   return afterColon
     .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
     .replace(documentsFraming, "")
+    .replace(whereItIsSaid, "$1")
+    .replace(sectionOf, "$1 of")
     .replace(/^according to (?:the )?(?:documents?|texts?|sources?)[,:]?\s+/i, "");
 }
+
+// "…, as described in the 2016 strategy": where the documents say it, not words they use (the corpus never
+// writes "as described"); "the review section of the strategy" is its review.
+const whereItIsSaid =
+  /\bas (?:described|stated|set out|mentioned|outlined|listed|given|explained|noted|discussed|presented|reported|laid out) (in|by|on|under)\b/gi;
+const sectionOf = /\b(?!(?:which|what|each|every|one)\b)(\w+) (?:section|chapter) of\b/gi;
 
 // "What do the documents say about X?" asks about X: the words about the documents themselves are not
 // searched for (the corpus never says "documents say", so they would count against finding X).
@@ -117,7 +130,10 @@ export function splitQuestion(question: string): string[] {
       .map((s) => s.trim())
       // A piece under 4 characters ("吗？") is a particle, not a question of its own.
       .filter((s) => s.length >= 4);
-    return sentences.length > 1 ? sentences : [q];
+    if (sentences.length < 2) return [q];
+    const read: string[] = [];
+    for (const sentence of sentences) read.push(chineseCarriedTopic(sentence, read.at(-1)));
+    return read;
   }
   // "How does X in the 2009 strategy compare with Y in the 2016 one?" asks about X and about Y.
   const compared = comparison.exec(q);
@@ -179,6 +195,35 @@ function carriedTopic(part: string, before: string): string {
     .filter((w) => w !== "" && !notTopic.test(w.replace(/[^\p{L}\p{N}-]/gu, "")))
     .join(" ");
   return topic === "" ? part : `${part.replace(/[?？]\s*$/, "")} (${topic})?`;
+}
+
+// A Chinese part that opens by pointing back (其主题, 该论坛, 它的…).
+const chineseFiller = /[是的了吗呢又还都也]/g;
+// Characters a part's own words (without question words and particles) run to when it only names what is
+// asked (主题 "theme", 以前叫 "was called before"); a subject takes more (绿色使者计划). Set by hand.
+const maxSubjectlessChars = 4;
+
+/** The Chinese characters of a part that are neither question words nor particles. */
+function ownWords(part: string): string {
+  return withoutChineseAsking(part)
+    .replace(chineseFiller, "")
+    .replace(/[^\u3400-\u9fff]/g, "");
+}
+
+const chinesePointsBack = /^(?:其|它|该|这|那|此|上述)/;
+
+/**
+ * A later Chinese part often leaves out what it is about ("第一届论坛是什么时候举办的？主题是什么？"): a part
+ * with at most one term of its own, or one that points back, is read with the part before, without that
+ * part's question words, so "主题" is the first forum's theme.
+ */
+function chineseCarriedTopic(part: string, before: string | undefined): string {
+  if (before === undefined || (ownWords(part).length > maxSubjectlessChars && !chinesePointsBack.test(part)))
+    return part;
+  const topic = withoutChineseAsking(before)
+    .replace(/[?？。.!！、，,；;]+/g, "")
+    .replace(/[的了吗呢]+$/, "");
+  return topic === "" ? part : `${topic}，${part.replace(chinesePointsBack, "")}`;
 }
 
 /**

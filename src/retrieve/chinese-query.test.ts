@@ -59,6 +59,8 @@ describe("translating a Chinese question", () => {
     expect(chineseCountedTerms("行动计划有几个优先领域？")).toEqual(["priority areas"]);
     expect(chineseCountedTerms("论坛的参会人数是多少？")).toEqual([expect.stringContaining("participants")]);
     expect(chineseCountedTerms("城镇人口的比例是多少？")).toEqual([]);
+    // A verb after the counted thing is not part of it.
+    expect(chineseCountedTerms("战略由几个部分组成？")).toEqual([expect.stringContaining("sections")]);
   });
 
   it("gives nothing for a question without Chinese", () => {

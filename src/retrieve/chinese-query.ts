@@ -270,7 +270,8 @@ function countedRun(tokens: readonly ReadWord[]): string[] {
   for (const token of tokens.slice(at + 1)) {
     if (measureWords.has(token.word) && after.length === 0) continue;
     const thing = token.english ?? (token.unknown ? token.word : undefined);
-    if (!thing) break;
+    // A verb ends the thing counted (几个部分 | 组成: "parts", not "parts consist").
+    if (!thing || token.searchOnly) break;
     after.push(thing);
   }
   if (after.length > 0) return after;
@@ -309,6 +310,11 @@ export function chineseSearchTerms(query: string): string[] {
   if (!hasChinese(query)) return [];
   const { about, unknownNames } = translated(query);
   return [...about, ...unknownNames];
+}
+
+/** A Chinese clause without its question words: what it asks about (第一届论坛是什么时候举办的 → 第一届论坛是举办的). */
+export function withoutChineseAsking(text: string): string {
+  return askingWords.reduce((rest, [pattern]) => rest.replace(pattern, ""), normalizeChinese(text));
 }
 
 /** For a Chinese "how many X" question, what X is (English, or Chinese when unknown); [] otherwise. */
