@@ -56,8 +56,9 @@ function passageUnits(passage: Passage): EvidenceUnit[] {
         i = j - 1;
         continue;
       }
-      if (/:\s*$/.test(line) && i + 1 < lines.length) {
-        // "Activities:" followed by a plain paragraph: keep the label with what it introduces.
+      if (/:\s*$/.test(line) && i + 1 < lines.length && splitSentences(lines[i + 1] ?? "").length === 1) {
+        // "Activities:" followed by a plain paragraph of one sentence: keep the label with what it introduces
+        // (a longer paragraph is quoted by its sentences, each read with what comes before).
         units.push({ passage, passageRank, text: `${line}\n${lines[i + 1] ?? ""}`, isList: false, preceding });
         preceding = lines[i + 1];
         i += 1;

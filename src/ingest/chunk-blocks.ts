@@ -153,7 +153,18 @@ export function chunkBlocks(blocks: Block[], options: ChunkingOptions = defaultC
       }
       case "paragraph": {
         for (const piece of splitAtPageBreaks(block.text, block.start, pageOf ? block.pageBreaks : [])) {
-          units.push({ lines: [piece.text], start: piece.start, end: block.end });
+          const last = units.at(-1);
+          // A lead-in ("… are as follows:") stays with the paragraph it introduces, as with list items.
+          if (
+            last &&
+            /:\s*$/.test(last.lines.at(-1) ?? "") &&
+            (pageOf === undefined || pageOf(last.start) === pageOf(piece.start))
+          ) {
+            last.lines.push(piece.text);
+            last.end = block.end;
+          } else {
+            units.push({ lines: [piece.text], start: piece.start, end: block.end });
+          }
         }
         break;
       }

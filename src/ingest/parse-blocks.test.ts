@@ -84,6 +84,15 @@ describe("parseBlocks and chunkBlocks", () => {
     expect(outline?.text).toBe("4. Areas of Cooperation:\n4.1 Policy Dialogue and Exchange\n4.2 Joint research");
   });
 
+  it("keeps a lead-in that ends in a colon with the paragraph it introduces", () => {
+    const text =
+      "The plan was adopted by the ministers after two years of talks in many towns of the region.\n\nThe specific measures of the plan are as follows:\n\n3.3.4 Promotion of clean rivers   Set up a regional network of river basin offices to share data   Foster financing for small firms   Adopt labelling schemes.\n\nLater reviews found more work to do.";
+    const chunks = chunkBlocks(parseBlocks(text), { targetChars: 100, maxChars: 2000 });
+    const measures = chunks.find((c) => c.text.includes("as follows:"));
+    expect(measures?.text).toContain("Adopt labelling schemes.");
+    expect(measures?.text).not.toContain("Later reviews");
+  });
+
   it("rebuilds a heading the PDF layout scattered over short lines", () => {
     const blocks = parseBlocks(
       "2.2.3 China-ASEAN Seminar\n\non\n\nAssessment\n\n22. The seminar was held in Beijing in October 2007 and attended by delegates.",

@@ -4,8 +4,9 @@ import { z } from "zod";
 // 2: file checksums, files not indexed remembered with their hash, format/pages per file, hard chunk
 // limit for tables, chunks split at page breaks. 3: list items whose bullets the extraction lost. 4:
 // footnotes marked with a superscript number moved out of the body. 5: lexical terms spelled the American
-// way before stemming ("organised" is indexed as "organized").
-export const indexFormatVersion = 5;
+// way before stemming ("organised" is indexed as "organized"). 6: a lead-in paragraph ending in a colon
+// stays in one chunk with the paragraph it introduces.
+export const indexFormatVersion = 6;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
