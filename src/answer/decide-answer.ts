@@ -77,9 +77,10 @@ export function verifies(
     // A quote may use the acronym of the name the question spells out ("AMS" for "ASEAN Member States").
     const own = (q.expand ?? ((text: string) => text))(`${unit.passage.meta.section}\n${unit.text}`);
     const before = unit.preceding === undefined ? "" : (q.expand ?? ((text: string) => text))(unit.preceding);
+    // A document the question names by its short name ("Action Plan III") is named by each of its sentences.
     if (
       q.names.some(
-        (terms) => aboutShare(terms, own, idf) < nameShareFloor && !refersBack(unit.text, terms, before, idf),
+        (terms) => aboutShare(terms, own, idf, implied) < nameShareFloor && !refersBack(unit.text, terms, before, idf),
       )
     )
       return false;

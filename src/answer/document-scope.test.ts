@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { impliedTerms, namedDocuments, withoutDocumentNames, type DocumentRef } from "./document-scope.js";
+import type { Chunk } from "../core/types.js";
+import { documentsOf, impliedTerms, namedDocuments, withoutDocumentNames, type DocumentRef } from "./document-scope.js";
 
 const documents: DocumentRef[] = [
   { file: "old.txt", title: "Strategy on Environmental Protection Cooperation (2009-2015)", year: 2009 },
@@ -32,6 +33,26 @@ describe("namedDocuments", () => {
     expect([...(scope.namingTerms.get("old.txt") ?? [])].sort()).toEqual(["2009", "2015", "strategi"]);
     const page = namedDocuments("According to the 2007 page, what was planned?", documents);
     expect([...(page.namingTerms.get("page.txt") ?? [])]).toEqual(["2007"]);
+  });
+
+  it("finds a document named by the short name it defines for itself, not one another document defines", () => {
+    const chunk = (file: string, title: string, text: string): Chunk => ({
+      id: `${file}-${text.length}`,
+      text,
+      meta: { file, title, section: "", page: null, start: 0, end: text.length, year: 2016 },
+    });
+    const [newDoc] = documentsOf([
+      chunk(
+        "new.txt",
+        documents[1]?.title ?? "",
+        "Building on the Strategy (herein after referred to as the Strategy 2009-2015), the parties agree this Plan (herein after referred to as the Action Plan III). They adopt it (hereinafter referred to as the Strategy).",
+      ),
+    ]);
+    expect(newDoc?.aliases).toEqual(["Action Plan III"]);
+    const scope = namedDocuments("Who reviews Action Plan III?", [documents[0] as DocumentRef, newDoc as DocumentRef]);
+    expect([...scope.files]).toEqual(["new.txt"]);
+    expect([...(scope.namingTerms.get("new.txt") ?? [])].sort()).toEqual(["action", "iii", "plan"]);
+    expect(namedDocuments("Who reviews the plan?", [newDoc as DocumentRef]).files.size).toBe(0);
   });
 
   it("finds a document named by its title, in either partner order", () => {

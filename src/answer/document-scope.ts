@@ -1,11 +1,33 @@
 import type { Chunk } from "../core/types.js";
 import { contentTerms } from "../store/lexical-index.js";
+import { escapeRegExp } from "../text/index.js";
 
 /** A corpus document as a question may name it: by its title's kind ("strategy", "action plan") and year. */
 export interface DocumentRef {
   file: string;
   title: string;
   year: number | null;
+  /** Short names the document gives itself ("herein after referred to as the Action Plan III"). */
+  aliases?: readonly string[];
+}
+
+// "(herein after referred to as the Action Plan III)": a document's own short name for itself.
+const aliasDefinition = /\bherein\s*after referred to as (?:the )?["“]?(\p{Lu}[\p{L}\p{N} -]{2,40}?)["”]?\s*\)/gu;
+
+/**
+ * The short names a document defines for itself, of two words or more ("the Strategy" alone says nothing)
+ * and without another document's period ("the Strategy 2009-2015", defined in the 2016-2020 one).
+ */
+function aliasesIn(text: string, doc: DocumentRef): string[] {
+  const own = yearsOf(doc);
+  return [...text.matchAll(aliasDefinition)]
+    .map((m) => (m[1] ?? "").trim())
+    .filter((alias) => alias.split(/\s+/).length >= 2)
+    .filter((alias) =>
+      (alias.match(/(?:19|20)\d{2}(?:\s*[-–]\s*(?:19|20)\d{2})?/g) ?? []).every((y) =>
+        own.has(y.replace(/\s*[–-]\s*/, "-")),
+      ),
+    );
 }
 
 // Nouns by which a question names a document: generic ones name any document (and "one", as in "the
@@ -35,10 +57,17 @@ const chineseNouns: Record<string, string> = {
 /** The documents of an index (one entry per file). */
 export function documentsOf(chunks: readonly Chunk[]): DocumentRef[] {
   const byFile = new Map<string, DocumentRef>();
-  for (const { meta } of chunks) {
-    if (!byFile.has(meta.file)) byFile.set(meta.file, { file: meta.file, title: meta.title, year: meta.year });
+  const aliases = new Map<string, Set<string>>();
+  for (const { meta, text } of chunks) {
+    let doc = byFile.get(meta.file);
+    if (!doc) {
+      doc = { file: meta.file, title: meta.title, year: meta.year };
+      byFile.set(meta.file, doc);
+    }
+    const found = aliasesIn(text, doc);
+    if (found.length > 0) aliases.set(meta.file, new Set([...(aliases.get(meta.file) ?? []), ...found]));
   }
-  return [...byFile.values()];
+  return [...byFile.values()].map((doc) => ({ ...doc, aliases: [...(aliases.get(doc.file) ?? [])] }));
 }
 
 /** A document's periods and years as a question may name them: "2009-2015", "2009" (its first year), its date. */
@@ -141,6 +170,15 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
         addKinds(doc.file, specific);
       }
     }
+  }
+  // A document named by the short name it defines for itself ("Action Plan III") is named by its period.
+  for (const doc of documents) {
+    const alias = doc.aliases?.find((a) => new RegExp(`\\b${escapeRegExp(a)}\\b`, "i").test(question));
+    const label = [...yearsOf(doc)].find((y) => y.includes("-"));
+    if (!alias || !label) continue;
+    labels.set(doc.file, new Set([...(labels.get(doc.file) ?? []), label]));
+    namingTerms.set(doc.file, new Set([...(namingTerms.get(doc.file) ?? []), ...contentTerms(alias)]));
+    addKinds(doc.file, [alias]);
   }
   // A document named by its title ("the China-ASEAN Strategy on Environmental Protection Cooperation"),
   // in either partner order, is named by its own period.
