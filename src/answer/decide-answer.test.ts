@@ -127,6 +127,15 @@ describe("answer-type verification", () => {
     );
   });
 
+  it("reads a sentence that opens with 'The Forum' with its paragraph, for the ordinal asked", () => {
+    const first = passage(
+      'In October 2011, the first River Forum was held in Lisbon. Delegates from many towns took part in the Forum. The Forum themed "Clean Rivers" was one of the events of the Expo.',
+    );
+    const second = passage('In 2012, the second River Forum themed "Living Soils" was held in Porto.');
+    const answer = answerExtractively("What was the theme of the first River Forum?", [first, second], { idf });
+    expect(answer.answer).toContain("Clean Rivers");
+  });
+
   it("does not date one event with a sentence about another the pool says less of the question about", () => {
     const held = passage("In October 2011, the first river forum was held in Lisbon.");
     const planned = passage("The first river ministers meeting of the council might be convened later.");

@@ -100,7 +100,10 @@ export function verifies(
   // (the document itself is preferred when the pool is ranked).
   const years = q.anchors.filter((a) => /^\d{4}$/.test(a.label) && !q.scope?.years.has(a.label));
   const ordinals = q.anchors.filter((a) => !/^\d{4}$/.test(a.label));
-  return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(context)));
+  // "The Forum themed …" two sentences after "In October 2011, the first … Forum was held …" is about
+  // the first forum: a sentence that opens by referring back is read with its paragraph so far.
+  const pinned = /^The \p{Lu}/u.test(unit.text) ? `${paragraphBefore(unit)}\n${context}` : context;
+  return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(pinned)));
 }
 
 // A verifying quote must be nearly as much about the asked thing as the pool's quote most about it (this
@@ -130,6 +133,12 @@ export function aboutShare(
 const nameShareFloor = 0.5;
 
 const asksCountry = /\bwhich (?:country|countries|member states?)\b/i;
+
+/** The sentences of a unit's paragraph before it (empty for the paragraph's first). */
+function paragraphBefore(unit: EvidenceUnit): string {
+  const paragraph = unit.passage.text.split("\n").find((line) => line.includes(unit.text)) ?? "";
+  return paragraph.slice(0, Math.max(0, paragraph.indexOf(unit.text)));
+}
 
 /**
  * "The Declaration calls for …" after a sentence that names the Declaration of ASEAN Concord II: the

@@ -4,7 +4,6 @@ import { spelledOutIn } from "../retrieve/acronyms.js";
 import { hasChinese } from "../retrieve/chinese-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
-import { holdsKind as holdsKindDbg } from "./answer-kind.js";
 import { answerKind, answerWordTest, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
@@ -139,21 +138,6 @@ export function answerExtractively(
   const focusMissing = analysis.focus.filter(
     (group) => !group.some((t) => evidenceTerms.has(t)) && (!hasChinese(question) || group.every((t) => idf(t) === 0)),
   );
-  if (process.env.DBG)
-    console.error(
-      "COVER",
-      coverage.toFixed(2),
-      "known",
-      known,
-      "focusMissing",
-      JSON.stringify(focusMissing),
-      "kind",
-      answerKind(question),
-      "parts",
-      parts,
-      "scope",
-      [...(context.scope?.files ?? [])],
-    );
   if (
     evidence.length === 0 ||
     coverage < options.minCoverage ||
@@ -257,35 +241,6 @@ export function answerExtractively(
       q.aboutFloor =
         aboutRatio *
         Math.max(0, ...candidates.map((u) => aboutShare(q.terms, q.expand(unitContext(u)), idf, implied(u))));
-    if (process.env.DBG) {
-      console.error(
-        "PART",
-        part,
-        "kind",
-        q.kind,
-        "terms",
-        q.terms,
-        "floor",
-        q.aboutFloor.toFixed(2),
-        "names",
-        JSON.stringify(q.names),
-        "counted",
-        q.counted,
-      );
-      for (const u of [...units].sort((a, b) => b.score - a.score).slice(0, 8))
-        console.error(
-          "  ",
-          u.score.toFixed(3),
-          selected.includes(u) ? "SEL" : "   ",
-          verifies(u, q, idf) ? "V" : "-",
-          "kind",
-          String(holdsKindDbg(u.text, q.kind, q.counted, q.asked)),
-          "about",
-          aboutShare(q.terms, q.expand(unitContext(u)), idf, implied(u)).toFixed(2),
-          u.passage.meta.file.slice(0, 12),
-          u.text.slice(0, 110),
-        );
-    }
     if (selected.some((u) => verifies(u, q, idf))) continue;
     // A verified unit nearly as good as the chosen ones answers the part instead.
     const verified = [...units]
