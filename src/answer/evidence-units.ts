@@ -49,9 +49,16 @@ function passageUnits(passage: Passage): EvidenceUnit[] {
       if (j > i + 1) {
         // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
         units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true, preceding });
-        // Each item is also a candidate on its own, for questions one item answers (read with its lead-in).
-        for (const item of lines.slice(i + 1, j))
+        // Each item is also a candidate on its own, for questions one item answers (read with its lead-in),
+        // and so is each later sentence of an item of several ("- Cooperation on X. CAEC and ACB … . In
+        // addition, … with the support of the China Trust Fund."), read with the sentence before it.
+        for (const item of lines.slice(i + 1, j)) {
           units.push({ passage, passageRank, text: item, isList: false, preceding: line });
+          const sentences = splitSentences(item);
+          sentences.slice(1).forEach((sentence, k) => {
+            units.push({ passage, passageRank, text: sentence, isList: false, preceding: sentences[k] });
+          });
+        }
         preceding = lines[j - 1];
         i = j - 1;
         continue;

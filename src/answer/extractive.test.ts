@@ -34,6 +34,19 @@ describe("evidence units", () => {
       ["Another sentence here.", false],
     ]);
   });
+
+  it("offers each later sentence of a list item of several, and quotes it rather than the item cut short", () => {
+    const text =
+      "The parties carried out these activities:\n- Cooperation on rivers. The river office and the coastal office jointly drew up the plan on rivers and wetlands for the whole region. Its first and second phases have been implemented in many towns over several years. In addition, the river office ran the project on wetland mapping with the support of the Lisbon Trust Fund.\n- Cooperation on soils. A soil survey was done.";
+    const units = evidenceUnits([passage(text)]).map((u) => u.text);
+    expect(units).toContain(
+      "In addition, the river office ran the project on wetland mapping with the support of the Lisbon Trust Fund.",
+    );
+    const answer = answerExtractively("Who funded the river office's project on wetland mapping?", [passage(text)], {
+      idf: () => 1,
+    });
+    expect(answer.answer).toContain("with the support of the Lisbon Trust Fund");
+  });
 });
 
 describe("question analysis", () => {

@@ -151,12 +151,14 @@ export function answerExtractively(
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
   const implied = (u: EvidenceUnit) => impliedTerms(context.scope, u.passage.meta, u.text);
-  const units = scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
-    const bonus =
-      (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
-      (namesDone(u.text, pastEvents) ? doneEventBonus : 0);
-    return bonus > 0 ? { ...u, score: u.score + bonus } : u;
-  });
+  const units = preferSentences(
+    scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
+      const bonus =
+        (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
+        (namesDone(u.text, pastEvents) ? doneEventBonus : 0);
+      return bonus > 0 ? { ...u, score: u.score + bonus } : u;
+    }),
+  );
   const closest = passages.slice(0, options.closestPassages);
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
@@ -331,6 +333,31 @@ function bestForPart(
   });
   const best = units[bestIndex];
   return best ? [best] : [];
+}
+
+// A sentence inside a longer unit (a list item of several sentences) that scores this share of it carries
+// what the unit does for the question. Set by hand.
+const innerSentenceShare = 0.95;
+
+/**
+ * A list item of several sentences and one of its sentences that scores nearly as well: the sentence is
+ * quoted, not the item cut at its start ("- Cooperation on X. … The Phase I and II have been…").
+ */
+const listMarker = /^(?:[-•*]|\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\))\s/;
+
+function preferSentences(units: ScoredUnit[]): ScoredUnit[] {
+  return units.map((unit) => {
+    if (unit.isList || !listMarker.test(unit.text)) return unit;
+    const inner = units.filter(
+      (other) =>
+        other !== unit &&
+        other.passage.id === unit.passage.id &&
+        other.text.length < unit.text.length &&
+        unit.text.includes(other.text),
+    );
+    const best = Math.max(-Infinity, ...inner.map((other) => other.score));
+    return best >= unit.score * innerSentenceShare ? { ...unit, score: best * innerSentenceShare } : unit;
+  });
 }
 
 /** Greedy: best unit first, then units that add question terms not yet covered and still score well. */
