@@ -36,7 +36,7 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [
-    /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|\bwhen\b|\b(?:what|which) (?:exact |precise |specific )?(?:years?|date|day|month)\b/,
+    /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|(?:^|[,;:]\s*|\b(?:and|or)\s+)when\b|\bwhen (?:was|were|is|are|did|does|do|will|would|has|have|had|can|could|should)\b|\b(?:what|which) (?:exact |precise |specific )?(?:years?|date|day|month)\b/,
     "date",
   ],
   [

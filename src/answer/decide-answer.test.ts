@@ -26,6 +26,10 @@ describe("answer kind", () => {
     expect(answerKind("Who chairs the committee?")).toBe("person");
     expect(answerKind("What was the theme of the meeting?")).toBe("name");
     expect(answerKind("Why was the office opened?")).toBe("reason");
+    // A "when" that opens a clause is not the question's ("the vision set in 2013 when it decided …").
+    expect(answerKind("What was the name of the vision set in 2013 when it decided to reform?")).not.toBe("date");
+    expect(answerKind("What did the office do, and when was it opened?")).toBe("date");
+    expect(answerKind("Since when has the office been open?")).toBe("date");
     expect(answerKind("会议是哪一年召开的？")).toBe("date");
     expect(answerKind("会议在哪些方面开展合作？")).not.toBe("place");
     expect(answerKind("项目投入了多少资金？")).toBe("amount");

@@ -70,6 +70,8 @@ describe("question analysis", () => {
     const analysis = analyseQuestion("What was the total budget of the fourth forum?");
     expect(analysis.type).toBe("definition");
     expect(analysis.focus).toEqual([["total"], ["budget"]]);
+    // The documents give a name without saying "name".
+    expect(analyseQuestion("What was the name of the vision set in 2013?").focus).toEqual([]);
     expect(analyseQuestion("这个合作中心的主任是谁？").focus).toContainEqual(["director"]);
     expect(analyseQuestion("How many priority areas are there?").counted).toEqual(["prioriti", "area"]);
   });

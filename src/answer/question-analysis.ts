@@ -27,6 +27,10 @@ export interface QuestionAnalysis {
 // Words that say what kind of answer is wanted rather than what it is about.
 const questionWords = new Set(["what", "which", "who", "when", "where", "how", "why", "whom", "whose", "many", "much"]);
 
+// "What was the name of the vision …?" asks for the vision's name, which the documents give without the
+// word "name": not an attribute the evidence must hold.
+const focusFraming = new Set(["name"]);
+
 // Chinese question words, checked before the English patterns.
 const chineseTypes: [RegExp, QuestionType][] = [
   [/什么时候|何时|哪一年|哪年|几月|日期/, "when"],
@@ -257,7 +261,7 @@ export function analyseQuestion(question: string, searchQuery: string = question
           .filter((group) => group.length > 0)
       : focusText
         ? contentTerms(focusText)
-            .filter((t) => !questionWords.has(t) && !/^\d/.test(t))
+            .filter((t) => !questionWords.has(t) && !focusFraming.has(t) && !/^\d/.test(t))
             .map((t) => [t])
         : [],
     counted: countedText ? contentTerms(countedText) : chineseCountedTerms(q).flatMap(contentTerms),
