@@ -99,6 +99,19 @@ describe("answer-type verification", () => {
     );
   });
 
+  it("takes the place anywhere in a sentence that dates no other event", () => {
+    const p = passage(
+      "In May 2014, the Conference on River Industry Cooperation was held by the Ministry of Rivers and Wetlands in Porto, with many partners.",
+    );
+    const answer = answerExtractively(
+      "In May 2014 the Ministry of Rivers held a Conference on River Industry Cooperation. In which city?",
+      [p],
+      { idf },
+    );
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("Porto");
+  });
+
   it("takes the country that hosted an event, however far from its date", () => {
     const p = passage(
       "After the first meeting in 2004, Portugal as the lead country also organised the Regional Seminar on River Basins on 27 November 2007 in Lisbon.",

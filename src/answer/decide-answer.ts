@@ -162,6 +162,10 @@ function nearAnchor(text: string, anchors: readonly { label: string }[], holds: 
   const words = text.split(/\s+/);
   const at = words.flatMap((w, i) => (anchors.some((a) => w.toLowerCase().includes(a.label.toLowerCase())) ? [i] : []));
   if (at.length === 0) return true;
+  // A sentence that dates no other event than the one asked ("In May 2014, the Conference … was held by the
+  // Ministry … in Yixing") has no other event's place to confuse: its place may sit anywhere in it.
+  const otherYears = (text.match(/\b(?:19|20)\d{2}\b/g) ?? []).filter((y) => !anchors.some((a) => a.label === y));
+  if (otherYears.length === 0) return true;
   return at.some((i) => holds(words.slice(Math.max(0, i - anchorWindow), i + anchorWindow + 1).join(" ")));
 }
 

@@ -72,6 +72,8 @@ describe("question analysis", () => {
     expect(analysis.focus).toEqual([["total"], ["budget"]]);
     // The documents give a name without saying "name".
     expect(analyseQuestion("What was the name of the vision set in 2013?").focus).toEqual([]);
+    // "According to the plan" says where to look, not a word the evidence must use.
+    expect(analyseQuestion("According to the river plan, who runs it?").terms).not.toContain("accord");
     expect(analyseQuestion("这个合作中心的主任是谁？").focus).toContainEqual(["director"]);
     expect(analyseQuestion("How many priority areas are there?").counted).toEqual(["prioriti", "area"]);
   });

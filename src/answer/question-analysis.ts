@@ -27,6 +27,9 @@ export interface QuestionAnalysis {
 // Words that say what kind of answer is wanted rather than what it is about.
 const questionWords = new Set(["what", "which", "who", "when", "where", "how", "why", "whom", "whose", "many", "much"]);
 
+// "According to the ASEAN page on EST, …" says where to look; the documents do not say "according".
+const sourceClause = /\baccording to\b/;
+
 // "What was the name of the vision …?" asks for the vision's name, which the documents give without the
 // word "name": not an attribute the evidence must hold.
 const focusFraming = new Set(["name"]);
@@ -252,7 +255,7 @@ export function analyseQuestion(question: string, searchQuery: string = question
   const focusText = focusPhrase(q);
   const countedText = /\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)/.exec(q)?.[1];
   return {
-    terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t)),
+    terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q))),
     type: questionType(q),
     focus: hasChinese(q)
       ? // Each lexicon term of a Chinese question names something asked about (any of its translations).
