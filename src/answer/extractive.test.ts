@@ -74,6 +74,12 @@ describe("question analysis", () => {
     expect(analyseQuestion("What was the name of the vision set in 2013?").focus).toEqual([]);
     // "According to the plan" says where to look, not a word the evidence must use.
     expect(analyseQuestion("According to the river plan, who runs it?").terms).not.toContain("accord");
+    // The noun after "what" or "which" names the kind of answer, not what the sentence says.
+    expect(analyseQuestion("Since what year has the river council existed?").terms).not.toContain("year");
+    expect(analyseQuestion("In which city is the river council?").terms).not.toContain("citi");
+    expect(analyseQuestion("How did the city plan change each year?").terms).toEqual(
+      expect.arrayContaining(["citi", "year"]),
+    );
     expect(analyseQuestion("这个合作中心的主任是谁？").focus).toContainEqual(["director"]);
     expect(analyseQuestion("How many priority areas are there?").counted).toEqual(["prioriti", "area"]);
   });

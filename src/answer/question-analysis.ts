@@ -30,6 +30,14 @@ const questionWords = new Set(["what", "which", "who", "when", "where", "how", "
 // "According to the ASEAN page on EST, …" says where to look; the documents do not say "according".
 const sourceClause = /\baccording to\b/;
 
+// "Since what year …", "In which city …": the noun after the question word names the kind of answer
+// (a year, a town), which the answering sentence gives without the word ("since its inception in 1997").
+const askedNoun = /\b(?:what|which)\s+(year|years|date|month|day|city|country|town)\b/g;
+
+function askedNouns(q: string): Set<string> {
+  return new Set([...q.matchAll(askedNoun)].flatMap((m) => contentTerms(m[1] ?? "")));
+}
+
 // "What was the name of the vision …?" asks for the vision's name, which the documents give without the
 // word "name": not an attribute the evidence must hold.
 const focusFraming = new Set(["name"]);
@@ -255,7 +263,9 @@ export function analyseQuestion(question: string, searchQuery: string = question
   const focusText = focusPhrase(q);
   const countedText = /\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)/.exec(q)?.[1];
   return {
-    terms: contentTerms(searchQuery).filter((t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q))),
+    terms: contentTerms(searchQuery).filter(
+      (t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q)) && !askedNouns(q).has(t),
+    ),
     type: questionType(q),
     focus: hasChinese(q)
       ? // Each lexicon term of a Chinese question names something asked about (any of its translations).
