@@ -14,6 +14,7 @@ describe("stripPreamble", () => {
     );
     expect(stripPreamble("Which section of the plan covers rivers?")).toBe("Which section of the plan covers rivers?");
     expect(stripPreamble("Which part of China has forests?")).toBe("Which part of China has forests?");
+    expect(stripPreamble("What is meant by PPP in the plan?")).toBe("What is PPP in the plan?");
   });
 });
 

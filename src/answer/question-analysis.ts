@@ -108,12 +108,16 @@ export function stripPreamble(question: string): string {
   // A lead-in before a colon of up to 6 words ("Quick question about the strategy:") is a preamble; a longer
   // one is part of the question. Set by hand.
   const afterColon = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[2] : normalized;
-  return afterColon
-    .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
-    .replace(documentsFraming, "")
-    .replace(whereItIsSaid, "$1")
-    .replace(sectionOf, "$1 of")
-    .replace(/^according to (?:the )?(?:documents?|texts?|sources?)[,:]?\s+/i, "");
+  return (
+    afterColon
+      .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
+      .replace(documentsFraming, "")
+      .replace(whereItIsSaid, "$1")
+      .replace(sectionOf, "$1 of")
+      .replace(/^according to (?:the )?(?:documents?|texts?|sources?)[,:]?\s+/i, "")
+      // "What is meant by PPP?" asks what PPP is; the documents never say "meant".
+      .replace(/^what (is|was|are|were) meant by\s+/i, "What $1 ")
+  );
 }
 
 // "…, as described in the 2016 strategy": where the documents say it, not words they use (the corpus never
