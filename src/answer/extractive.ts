@@ -339,12 +339,12 @@ function bestForPart(
 // what the unit does for the question. Set by hand.
 const innerSentenceShare = 0.95;
 
+const listMarker = /^(?:[-•*]|\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\))\s/;
+
 /**
  * A list item of several sentences and one of its sentences that scores nearly as well: the sentence is
  * quoted, not the item cut at its start ("- Cooperation on X. … The Phase I and II have been…").
  */
-const listMarker = /^(?:[-•*]|\([a-z]{1,4}\)|\([ivx]{1,5}\)|[a-z]\))\s/;
-
 function preferSentences(units: ScoredUnit[]): ScoredUnit[] {
   return units.map((unit) => {
     if (unit.isList || !listMarker.test(unit.text)) return unit;

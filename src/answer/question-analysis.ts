@@ -216,7 +216,7 @@ function carriedTopic(part: string, before: string): string {
   return topic === "" ? part : `${part.replace(/[?？]\s*$/, "")} (${topic})?`;
 }
 
-// A Chinese part that opens by pointing back (其主题, 该论坛, 它的…).
+// Particles and adverbs that are not words of a part's own (是, 的, 又 …).
 const chineseFiller = /[是的了吗呢又还都也]/g;
 // Characters a part's own words (without question words and particles) run to when it only names what is
 // asked (主题 "theme", 以前叫 "was called before"); a subject takes more (绿色使者计划). Set by hand.
@@ -229,12 +229,13 @@ function ownWords(part: string): string {
     .replace(/[^\u3400-\u9fff]/g, "");
 }
 
+// A Chinese part that opens by pointing back (其主题, 该论坛, 它的…).
 const chinesePointsBack = /^(?:其|它|该|这|那|此|上述)/;
 
 /**
  * A later Chinese part often leaves out what it is about ("第一届论坛是什么时候举办的？主题是什么？"): a part
- * with at most one term of its own, or one that points back, is read with the part before, without that
- * part's question words, so "主题" is the first forum's theme.
+ * whose own words run to at most `maxSubjectlessChars` characters, or one that points back, is read with
+ * the part before, without that part's question words, so "主题" is the first forum's theme.
  */
 function chineseCarriedTopic(part: string, before: string | undefined): string {
   if (before === undefined || (ownWords(part).length > maxSubjectlessChars && !chinesePointsBack.test(part)))
@@ -266,9 +267,10 @@ export function analyseQuestion(question: string, searchQuery: string = question
   const q = stripPreamble(question).toLowerCase();
   const focusText = focusPhrase(q);
   const countedText = /\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)/.exec(q)?.[1];
+  const asked = askedNouns(q);
   return {
     terms: contentTerms(searchQuery).filter(
-      (t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q)) && !askedNouns(q).has(t),
+      (t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q)) && !asked.has(t),
     ),
     type: questionType(q),
     focus: hasChinese(q)
