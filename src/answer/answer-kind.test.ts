@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, countsNoun, holdsKind, questionAnchors } from "./answer-kind.js";
+import { answerKind, countsAnother, countsNoun, holdsKind, questionAnchors } from "./answer-kind.js";
 
 describe("answerKind", () => {
   it("goes by the question word the question opens with", () => {
@@ -28,6 +28,20 @@ describe("questionAnchors", () => {
     expect(firstMeeting?.test("They held the 1st Regional RWMF in 2019.")).toBe(false);
     const [fifth] = questionAnchors("Where was the fifth forum held?");
     expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
+  });
+
+  it("tells a text about another of the things the question counts", () => {
+    const anchors = questionAnchors("What was the theme of the first River Forum?");
+    expect(countsAnother("In 2014 the fourth River Forum was held.", anchors)).toBe(true);
+    expect(countsAnother("The first and the fourth River Forum met in Hue.", anchors)).toBe(false);
+    expect(countsAnother("The Forum was one of the events of the 8th Trade Expo.", anchors)).toBe(false);
+    expect(countsAnother("In 2014 the fourth River Forum was held.", questionAnchors("When was the forum held?"))).toBe(
+      false,
+    );
+    // A Chinese ordinal counts the thing its name ends in.
+    const chinese = questionAnchors("第一届东盟-中国环境合作论坛的主题是什么？");
+    expect(countsAnother("the third ASEAN-China Environmental Cooperation Forum was held", chinese)).toBe(true);
+    expect(countsAnother("It was one of the events of the 8th China-ASEAN Expo.", chinese)).toBe(false);
   });
 
   it("does not read a period's first year as the year of an event", () => {

@@ -1,4 +1,4 @@
-import { chineseNumber } from "../retrieve/chinese-query.js";
+import { chineseNumber, translateChinese } from "../retrieve/chinese-query.js";
 import { escapeRegExp } from "../text/index.js";
 import { contentTerms } from "../store/lexical-index.js";
 
@@ -368,6 +368,8 @@ export interface Anchor {
   label: string;
   /** Whether a piece of text names the same year or ordinal. */
   test(text: string): boolean;
+  /** For an ordinal of a known thing: whether a text counts that thing by another ordinal ("the fourth Forum"). */
+  countsAnother?(text: string): boolean;
 }
 
 // Words after an ordinal within which the thing it counts must be named ("the second ASEAN-China
@@ -401,25 +403,61 @@ function acronymEndingIn(word: string, head: string): boolean {
   return /^[A-Z]{2,6}$/.test(bare) && bare.at(-1)?.toLowerCase() === head[0];
 }
 
-function ordinalAnchor(n: number, label: string, head?: string): Anchor {
-  const words = Object.entries(ordinals)
-    .filter(([, v]) => v === n)
-    .map(([w]) => w);
-  const pattern = new RegExp(`\\b(?:${[...words, `${n}(?:st|nd|rd|th)`].join("|")})\\b`, "gi");
+// Any ordinal, as a word or a figure ("fourth", "4th").
+const anyOrdinal = new RegExp(`\\b(?:${Object.keys(ordinals).join("|")}|\\d{1,2}(?:st|nd|rd|th))\\b`, "gi");
+
+/** The ordinals a text names, each with the text after it. */
+function ordinalsIn(text: string): { n: number; after: string }[] {
+  return [...text.matchAll(anyOrdinal)].map((m) => ({
+    n: ordinals[m[0].toLowerCase()] ?? Number.parseInt(m[0], 10),
+    after: text.slice((m.index ?? 0) + m[0].length),
+  }));
+}
+
+/** Whether the head noun is named within reach of the start of `after` (what follows an ordinal). */
+function countsHead(after: string, head: string): boolean {
+  return after
+    .split(/\s+/)
+    .slice(0, ordinalReach + 1)
+    .some((w) => contentTerms(w).includes(head) || acronymEndingIn(w, head));
+}
+
+/**
+ * An ordinal the question names: `head` is the noun it counts, when known; `otherHead` the noun by which
+ * another ordinal marks a text as about another of the things (the head, unless told otherwise).
+ */
+function ordinalAnchor(n: number, label: string, head?: string, otherHead = head): Anchor {
+  const counts = (text: string, which: (m: number) => boolean, noun: string | undefined) =>
+    ordinalsIn(text).some((o) => which(o.n) && (noun === undefined || countsHead(o.after, noun)));
   return {
     label,
     // "The first China-ASEAN Dialogue" is not "the first Outlook": the ordinal must count the asked thing.
-    test: (text) =>
-      [...text.matchAll(pattern)].some(
-        (m) =>
-          head === undefined ||
-          text
-            .slice((m.index ?? 0) + m[0].length)
-            .split(/\s+/)
-            .slice(0, ordinalReach + 1)
-            .some((w) => contentTerms(w).includes(head) || acronymEndingIn(w, head)),
-      ),
+    test: (text) => counts(text, (m) => m === n, head),
+    ...(otherHead === undefined ? {} : { countsAnother: (text: string) => counts(text, (m) => m !== n, otherHead) }),
   };
+}
+
+// Where the name an ordinal counts ends in a Chinese question (第一届东盟中国环境合作论坛 | 是 …).
+const chineseNameEnd = /[是的在于,，?？、和与及将由有]/;
+
+/**
+ * The English head noun of the thing a Chinese ordinal counts (第一届东盟-中国环境合作论坛 → "forum"). Only
+ * to tell another of the things: the lexicon's English is a search text, so its last word may not be the
+ * noun the documents count by (领导人会议 "summit leaders meeting").
+ */
+function chineseOrdinalHead(after: string): string | undefined {
+  const name = after.split(chineseNameEnd)[0] ?? "";
+  const english = translateChinese(name).about[0];
+  return english ? contentTerms(english).at(-1) : undefined;
+}
+
+/**
+ * Whether a text is about another of the things the question counts ("the fourth Forum" for "the first
+ * Forum"): it counts the asked thing by an ordinal the question does not name, and by none it does.
+ */
+export function countsAnother(text: string, anchors: readonly Anchor[]): boolean {
+  const ordinalAnchors = anchors.filter((a) => a.countsAnother);
+  return ordinalAnchors.some((a) => a.countsAnother?.(text)) && !ordinalAnchors.some((a) => a.test(text));
 }
 
 /**
@@ -447,7 +485,8 @@ export function questionAnchors(question: string): Anchor[] {
   }
   for (const match of question.matchAll(/第([一二三四五六七八九十]{1,2}|\d{1,2})[届次]/g)) {
     const n = chineseNumber(match[1] ?? "");
-    if (n > 0) anchors.push(ordinalAnchor(n, match[0]));
+    const after = question.slice((match.index ?? 0) + match[0].length);
+    if (n > 0) anchors.push(ordinalAnchor(n, match[0], undefined, chineseOrdinalHead(after)));
   }
   return anchors;
 }

@@ -8,6 +8,7 @@ import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
 import { answerProbability, fittedWeights, type FittedWeights } from "./fitted-weights.js";
 import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { weightOf } from "./score-units.js";
+import { openingShortName, paragraphBefore } from "./back-reference.js";
 import { unitContext, unitFeatures, type FeatureQuestion } from "./unit-features.js";
 
 export interface DecideContext {
@@ -134,19 +135,13 @@ const nameShareFloor = 0.5;
 
 const asksCountry = /\bwhich (?:country|countries|member states?)\b/i;
 
-/** The sentences of a unit's paragraph before it (empty for the paragraph's first). */
-function paragraphBefore(unit: EvidenceUnit): string {
-  const paragraph = unit.passage.text.split("\n").find((line) => line.includes(unit.text)) ?? "";
-  return paragraph.slice(0, Math.max(0, paragraph.indexOf(unit.text)));
-}
-
 /**
  * "The Declaration calls for …" after a sentence that names the Declaration of ASEAN Concord II: the
  * documents shorten a name they have just given to "the" and its capitalised head word.
  */
 function refersBack(text: string, name: readonly string[], before: string, idf: (t: string) => number): boolean {
   // As the subject that opens the sentence only: "a follow-up to the Workshop held in 2004" is another one.
-  const head = /^The ((?:\p{Lu}[\p{L}-]*\s+){0,2}\p{Lu}[\p{L}-]*)/u.exec(text)?.[1];
+  const head = openingShortName(text);
   return (
     head !== undefined &&
     contentTerms(head).some((t) => name.includes(t)) &&

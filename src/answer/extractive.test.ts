@@ -62,7 +62,8 @@ describe("question analysis", () => {
       "What is the platform",
       "when was it meant to start?",
     ]);
-    expect(splitQuestion("When and where was the forum held?")).toHaveLength(1);
+    // Two question words of one subject are two parts, quoted for as one (distinctSubjects).
+    expect(splitQuestion("When and where was the forum held?")).toHaveLength(2);
     // The second clause's theme is the seminar's (see question-analysis.test.ts).
     expect(splitQuestion("研讨会在哪里举行，主题是什么？")).toEqual(["研讨会在哪里举行", "研讨会举行，主题是什么?"]);
     expect(splitQuestion("2012年至2014年，研讨会每年都举办吗？")).toHaveLength(1);

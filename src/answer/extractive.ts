@@ -4,12 +4,12 @@ import { spelledOutIn } from "../retrieve/acronyms.js";
 import { hasChinese } from "../retrieve/chinese-query.js";
 import { contentTerms } from "../store/lexical-index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
-import { answerKind, answerWordTest, questionAnchors, verifiableKinds } from "./answer-kind.js";
+import { answerKind, answerWordTest, countsAnother, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
 import { askedPastEvents, namesDone } from "./event-stage.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
-import { analyseQuestion, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+import { analyseQuestion, distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
@@ -105,8 +105,14 @@ export function answerExtractively(
   // count bonuses keep a deeper pool from adding noise.
   // So does a question whose parts or named documents each need a passage of their own.
   const parts = splitQuestion(question);
+  // "When and where was the forum held?" asks two things of one subject, which one sentence often gives:
+  // such parts are verified each, but quoted for as one.
+  const subjects = distinctSubjects(parts);
   const deep =
-    analysis.type === "list" || analysis.type === "count" || parts.length > 1 || (context.scope?.files.size ?? 0) > 1;
+    analysis.type === "list" ||
+    analysis.type === "count" ||
+    subjects.length > 1 ||
+    (context.scope?.files.size ?? 0) > 1;
   const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
   const known = analysis.terms.filter((t) => idf(t) > 0);
   // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
@@ -151,7 +157,7 @@ export function answerExtractively(
   const kind = answerKind(question);
   const pastEvents = askedPastEvents(question);
   const implied = (u: EvidenceUnit) => impliedTerms(context.scope, u.passage.meta, u.text);
-  const units = preferSentences(
+  const scored = preferSentences(
     scoreUnits(candidates, analysis, known, idf, implied).map((u) => {
       const bonus =
         (context.scope?.files.has(u.passage.meta.file) ? namedDocumentBonus : 0) +
@@ -159,6 +165,10 @@ export function answerExtractively(
       return bonus > 0 ? { ...u, score: u.score + bonus } : u;
     }),
   );
+  // "The fourth Forum …" does not answer about the first: such sentences are not quoted, unless nothing else is left.
+  const anchors = questionAnchors(question);
+  const onTheAsked = scored.filter((u) => !countsAnother(u.text, anchors));
+  const units = onTheAsked.length > 0 ? onTheAsked : scored;
   const closest = passages.slice(0, options.closestPassages);
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
@@ -179,8 +189,8 @@ export function answerExtractively(
   const partScope = (part: string): DocumentScope | undefined => partScopes.get(part);
   const expand = context.expand ?? ((text: string) => text);
   const partBest: ScoredUnit[] = [];
-  if (parts.length > 1) {
-    for (const part of parts) {
+  if (subjects.length > 1) {
+    for (const part of subjects) {
       // A part that names a document of its own ("under the 2016-2020 action plan, which …") is answered from it.
       const own = partScope(part);
       const inOwn = (u: EvidenceUnit) =>
@@ -213,9 +223,9 @@ export function answerExtractively(
     {
       ...options,
       maxUnits:
-        parts.length === 1 && verifiableKinds.includes(kind) && (context.scope?.files.size ?? 0) < 2
+        subjects.length === 1 && verifiableKinds.includes(kind) && (context.scope?.files.size ?? 0) < 2
           ? options.singleFactUnits
-          : Math.max(options.maxUnits, parts.length + 1),
+          : Math.max(options.maxUnits, subjects.length + 1),
     },
     partBest,
   );
@@ -256,7 +266,7 @@ export function answerExtractively(
     (a, b) => a.passageRank - b.passageRank || a.passage.text.indexOf(a.text) - b.passage.text.indexOf(b.text),
   );
   // The word that answers a one-part date, number, place or person question is kept when a sentence is cut.
-  const answerWord = parts.length === 1 ? answerWordTest(kind) : undefined;
+  const answerWord = subjects.length === 1 ? answerWordTest(kind) : undefined;
   return composeAnswer([...new Set(ordered)], notGiven, new Set(known), answerWord);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+import { distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
 
 describe("stripPreamble", () => {
   it("keeps the topic of a question about what the documents say", () => {
@@ -15,6 +15,47 @@ describe("stripPreamble", () => {
     expect(stripPreamble("Which section of the plan covers rivers?")).toBe("Which section of the plan covers rivers?");
     expect(stripPreamble("Which part of China has forests?")).toBe("Which part of China has forests?");
     expect(stripPreamble("What is meant by PPP in the plan?")).toBe("What is PPP in the plan?");
+  });
+
+  it("asks an indirect question directly, and keeps a request that asks none", () => {
+    expect(stripPreamble("Can you tell me when the centre was set up?")).toBe("when the centre was set up?");
+    expect(stripPreamble("Tell me where the forum met")).toBe("where the forum met");
+    expect(stripPreamble("I'd like to know who chairs it")).toBe("who chairs it");
+    expect(stripPreamble("Tell me about the youth programme")).toBe("Tell me about the youth programme");
+  });
+
+  it("writes months in full next to a day or year, and 'took place' as the documents' 'was held'", () => {
+    expect(stripPreamble("What met in Oct 2011 and on 3 Dec. 2004?")).toBe(
+      "What met in October 2011 and on 3 December 2004?",
+    );
+    expect(stripPreamble("Is Mar a place?")).toBe("Is Mar a place?");
+    expect(stripPreamble("Where did the seminar take place, and where will the next one take place?")).toBe(
+      "Where did the seminar be held, and where will the next one be held?",
+    );
+    expect(stripPreamble("When the forum took place")).toBe("When the forum was held");
+  });
+});
+
+describe("splitQuestion with two question words", () => {
+  it("asks each question word of the same words", () => {
+    expect(splitQuestion("When and where was the river forum held?")).toEqual([
+      "When was the river forum held?",
+      "where was the river forum held?",
+    ]);
+  });
+
+  it("reads 'it' in a later part as the whole name before, with the nouns it heads", () => {
+    expect(splitQuestion("Where was the Delta water seminar held, and who attended it?")).toEqual([
+      "Where was the Delta water seminar held",
+      "who attended the Delta water seminar?",
+    ]);
+  });
+
+  it("quotes once for parts that ask of the same words", () => {
+    expect(distinctSubjects(["When was the forum held?", "where was the forum held?", "who chaired it?"])).toEqual([
+      "When was the forum held?",
+      "who chaired it?",
+    ]);
   });
 });
 

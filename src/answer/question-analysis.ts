@@ -111,6 +111,10 @@ export function stripPreamble(question: string): string {
   return (
     afterColon
       .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
+      .replace(indirectAsking, "")
+      .replace(monthAbbreviation, (abbreviation) => fullMonth(abbreviation))
+      // The documents say an event "was held", never that it "took place".
+      .replace(/\b(took|take|takes|taking) place\b/gi, (_, verb: string) => heldFor[verb.toLowerCase()] ?? "held")
       .replace(documentsFraming, "")
       .replace(whereItIsSaid, "$1")
       .replace(sectionOf, "$1 of")
@@ -118,6 +122,24 @@ export function stripPreamble(question: string): string {
       // "What is meant by PPP?" asks what PPP is; the documents never say "meant".
       .replace(/^what (is|was|are|were) meant by\s+/i, "What $1 ")
   );
+}
+
+// "Tell me where …", "Can you tell me when …", "I'd like to know who …": a question asked indirectly. Only
+// before a question word, so "Tell me about the GEP" keeps its verb.
+const indirectAsking =
+  /^(?:(?:can|could|would) you (?:please )?tell me|(?:please )?tell me|do you know|i(?:'d| would) like to know|i (?:want|need|wish) to know|i wonder)[,:]?\s+(?=(?:what|when|where|who|whom|whose|which|how|why|if|whether)\b)/i;
+
+// "Oct 2011", "12 Dec. 2004": the documents write months in full, so an abbreviation would be a word they
+// never use (and, capitalised, a name they never mention). Only next to a day or year, so "May" and "Mar"
+// elsewhere stay as written.
+const monthAbbreviation =
+  /\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s+\d)|(?<=\d\s+)\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?/gi;
+
+const heldFor: Record<string, string> = { took: "was held", take: "be held", takes: "is held", taking: "being held" };
+
+function fullMonth(abbreviation: string): string {
+  const prefix = abbreviation.replace(/\.$/, "").slice(0, 3).toLowerCase();
+  return monthNames.split("|").find((m) => m.toLowerCase().startsWith(prefix)) ?? abbreviation;
 }
 
 // "…, as described in the 2016 strategy": where the documents say it, not words they use (the corpus never
@@ -166,6 +188,11 @@ export function splitQuestion(question: string): string[] {
       /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with|alongside|besides)\s+(?:what|which|whom)\s+\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
+    // "When and where was the forum held?" asks when the forum was held and where it was.
+    .map((p, i, all) => {
+      const next = /^(?:what|when|where|who|which|how|why)\s+(.+)$/i.exec(all[i + 1] ?? "");
+      return /^(?:what|when|where|who|which|how|why)$/i.test(p) && next?.[1] ? `${p} ${next[1]}` : p;
+    })
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
   // A part that only says where ("According to Action Plan III, when …, and who …?", "…, and under the
@@ -185,6 +212,21 @@ export function splitQuestion(question: string): string[] {
     read.push(before === undefined ? part : carriedTopic(namingReferent(part, before), before));
   }
   return read;
+}
+
+const partQuestionWord = /^(?:what|when|where|who|which|how|why)\s+/i;
+
+/**
+ * The parts without those that ask of the same words as the part before ("When was the forum held",
+ * "where was the forum held"): what is quoted for one of them is quoted for both.
+ */
+export function distinctSubjects(parts: readonly string[]): string[] {
+  const subject = (part: string) =>
+    part
+      .replace(partQuestionWord, "")
+      .replace(/[?？.]\s*$/, "")
+      .toLowerCase();
+  return parts.filter((part, i) => i === 0 || subject(part) !== subject(parts[i - 1] ?? ""));
 }
 
 const comparison =
@@ -259,8 +301,29 @@ function namingReferent(part: string, before: string): string {
   const pinned = new RegExp(
     `\\b(?:the\\s+)?(?:(?:first|second|third|fourth|fifth|sixth|\\d+(?:st|nd|rd|th)|\\d{4})\\s+)?${escapeRegExp(longest)}`,
   ).exec(before)?.[0];
-  const name = pinned ?? longest;
+  // With the plain nouns the name heads ("the China-ASEAN environment management seminar"), up to a verb or preposition.
+  const name = `${pinned ?? longest}${nounsAfter(before, pinned ?? longest)}`;
   return part.replace(/\bits\b/, `${name}’s`).replace(/\bit\b/, name);
+}
+
+// Words that end a noun phrase ("… seminar | was held", "… forum | in Nanning").
+const nounPhraseEnd =
+  /^(?:is|was|are|were|be|been|being|will|would|can|did|does|do|has|have|had|in|on|at|of|for|to|by|with|from|and|or|but|that|which|who|whom|when|where|why|how|what|its?|their|held|met|set|made|led|built|run|begun|won|taken|given|chosen|known|shown|seen|done|\w+ed|\w+ing)$/i;
+
+/** The lowercase words that follow `name` in `text` before a verb or preposition, with a leading space. */
+function nounsAfter(text: string, name: string): string {
+  const after = text
+    .slice(text.indexOf(name) + name.length)
+    .split(/\s+/)
+    .filter(Boolean);
+  const nouns: string[] = [];
+  for (const word of after.slice(0, 4)) {
+    const bare = word.replace(/[?.,;:!]+$/, "");
+    if (!/^[a-z][a-z-]*$/.test(bare) || nounPhraseEnd.test(bare)) break;
+    nouns.push(bare);
+    if (bare !== word) break;
+  }
+  return nouns.length > 0 ? ` ${nouns.join(" ")}` : "";
 }
 
 export function analyseQuestion(question: string, searchQuery: string = question): QuestionAnalysis {

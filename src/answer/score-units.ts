@@ -1,6 +1,7 @@
 import { countsNoun, month, year } from "./answer-kind.js";
 import { noImpliedTerms } from "./document-scope.js";
 import { contentTerms } from "../store/lexical-index.js";
+import { antecedentName } from "./back-reference.js";
 import { splitSentences, type EvidenceUnit } from "./evidence-units.js";
 import type { QuestionAnalysis } from "./question-analysis.js";
 
@@ -80,7 +81,9 @@ export function scoreUnits(
     const main = new Set(contentTerms(leadIn));
     const listed = new Set(contentTerms(items.join(" ")));
     const heading = new Set(contentTerms(unit.passage.meta.section));
-    const understood = implied(unit);
+    // "The Forum themed …" is about the forum its paragraph has just named in full.
+    const antecedent = antecedentName(unit);
+    const understood = antecedent ? new Set([...implied(unit), ...contentTerms(antecedent)]) : implied(unit);
     // "The objective of cooperation in this area is …" is about its section ("4.9 Joint research").
     const headingWeight = sectionReference.test(leadIn.slice(0, subjectChars)) ? 1 : 0.3;
     let matched = 0;

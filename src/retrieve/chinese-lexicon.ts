@@ -21,7 +21,10 @@ const joiner = new RegExp(`(?<=[${han}])[\\s\\-‐‑–—―·・]+(?=[${han}]
 
 /** Normalised text (full-width forms and dashes folded), joiners between Chinese characters removed: 中国—东盟 → 中国东盟. */
 export function normalizeChinese(text: string): string {
-  return normalizeText(text).replace(joiner, "");
+  // 环境无害化技术 and 环境无害技术 are both written for "environmentally sound technologies".
+  return normalizeText(text)
+    .replace(joiner, "")
+    .replace(/无害化/g, "无害");
 }
 
 /** Parses the lexicon's lines: `variant|variant<TAB>English search text[<TAB>v]`; "#" starts a comment line. */

@@ -10,6 +10,8 @@ describe("the Chinese lexicon", () => {
       ["丙", { english: "Gamma", searchOnly: true }],
     ]);
     expect(normalizeChinese("中国 — 东盟（ACB）")).toBe("中国东盟(ACB)");
+    // Two spellings of "environmentally sound technologies" are one.
+    expect(normalizeChinese("环境无害化技术")).toBe(normalizeChinese("环境无害技术"));
   });
 
   it("covers the corpus's vocabulary with hundreds of entries, each with an English translation", () => {

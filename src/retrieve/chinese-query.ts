@@ -38,7 +38,7 @@ const askingWords: [RegExp, string][] = [
   [/哪些国家|哪几个国家/g, "which countries"],
   [/哪个国家|哪一国家|哪国/g, "which country"],
   [/哪[两三几]?个机构|哪[两三几]?个部门|哪些机构|哪些部门|哪一机构|哪[两三几]?个组织/g, "which ministry or body"],
-  [/什么时候|何时|哪一天|几时/g, "when"],
+  [/什么时候|何时|哪一天|哪天|几时/g, "when"],
   [/哪一年|哪年|哪几年|哪些年|哪个年份/g, "what year"],
   [/几月|哪个月/g, "what month"],
   [/在哪里|在哪儿|哪里|哪儿|何处|何地|在哪(?![些个一次届种项部位家类条份年])/g, "where"],
@@ -61,6 +61,8 @@ const framingWords = new Set(
     "数量 数目 名单 清单 列表 原因 理由 因素 规定 条款 段落 规模 范围 种类 类型",
     // The documents themselves (文件中描述了哪些…).
     "文件 文档 文献 资料 材料 文本 本文 原文 文中",
+    // Whose a body is (外国机构 "a foreign body"), which the answer's name shows.
+    "外国 国外 境外 本国",
   ]
     .join(" ")
     .split(" "),
