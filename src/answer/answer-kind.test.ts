@@ -52,6 +52,15 @@ describe("questionAnchors", () => {
 });
 
 describe("holdsKind", () => {
+  it("reads a place's whole name, so one the question names in part is still an answer", () => {
+    expect(
+      holdsKind("The summit held at Porto de Galinhas adopted it.", "place", [], "Where was the Porto+5 summit held?"),
+    ).toBe(true);
+    expect(holdsKind("The summit held at Porto adopted it.", "place", [], "Where was the Porto+5 summit held?")).toBe(
+      false,
+    );
+  });
+
   it("wants a name when the question asks who holds an office", () => {
     const asked = "Who was the minister of the environment?";
     expect(holdsKind("The Ministry adopted the plan.", "person", [], asked)).toBe(false);

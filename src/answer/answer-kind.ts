@@ -97,7 +97,9 @@ const numberWord =
   /^(?:\d{1,3}(?:,\d{3})*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|twenty|thirty|forty|fifty|hundreds?|dozens?|several)$/i;
 const currency =
   /(?:US\$|USD|\$|RMB|CNY|yuan|dollars?|euros?)\s*\d|\d[\d,.]*\s*(?:million|billion|thousand)?\s*(?:US\$|USD|dollars?|yuan|RMB|euros?)\b/i;
-const placeCue = /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+)/g;
+// The whole place name, as a question may name a part of it ("the Rio+20 conference" … "at Rio de Janeiro").
+const placeCue =
+  /\b(?:in|at|located in|based in|held in|hosted by|venue)\s+(?:the\s+)?([A-Z][a-z]+(?:\s+(?:de|da|do|del|la|le|di)\s+[A-Z][a-z]+)?)/g;
 // A country or city joined into a name ("ASEAN-China Cooperation Plan", "China-ASEAN Centre") names a
 // partnership, not where something is; so does one leading a name ("China Trust Fund").
 const notInName = "(?<![-–]\\s?)\\b";
@@ -123,9 +125,16 @@ function allCountryNames(): string[] {
 const cityNames =
   "Beijing|Nanning|Jakarta|Bangkok|Manila|Hanoi|Kuala Lumpur|Phnom Penh|Vientiane|Yangon|Guangxi|Shanghai|Guangzhou|Kunming|Bandar Seri Begawan|Cebu|Siem Reap|Bali|Singapore";
 
+/** Whether a word is a country's name ("Malaysia", "China"). */
+export function isCountryName(word: string): boolean {
+  return placePatterns().countryWord.test(word);
+}
+
 interface PlacePatterns {
   /** Any country or listed city. */
   countries: RegExp;
+  /** A country's name, whole. */
+  countryWord: RegExp;
   countryOnly: RegExp;
   cityOnly: RegExp;
   /**
@@ -154,6 +163,7 @@ function placePatterns(): PlacePatterns {
     cityOnly: new RegExp(`${notInName}(?:${cityNames})${notBeforeName}`, "g"),
     bracketedTown: new RegExp(`\\((?!(?:${monthNames})\\))([A-Z][a-z]{2,})\\)`, "g"),
     knownPlaceWord: new RegExp(`^(?:${countryNames}|${cityNames})$`),
+    countryWord: new RegExp(`^(?:${countryNames})$`),
     cuedTown: new RegExp(
       `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
       "g",

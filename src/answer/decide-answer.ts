@@ -81,7 +81,11 @@ export function verifies(
     // A document the question names by its short name ("Action Plan III") is named by each of its sentences.
     if (
       q.names.some(
-        (terms) => aboutShare(terms, own, idf, implied) < nameShareFloor && !refersBack(unit.text, terms, before, idf),
+        (terms) =>
+          aboutShare(terms, own, idf, implied) < nameShareFloor &&
+          !refersBack(unit.text, terms, before, idf) &&
+          // A town the sentence before named ("… held in Beijing. Chinese experts shared …") is still the setting.
+          !(terms.length === 1 && aboutShare(terms, before, idf) >= nameShareFloor),
       )
     )
       return false;

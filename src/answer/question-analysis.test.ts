@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+import { analyseQuestion, distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
 
 describe("stripPreamble", () => {
   it("keeps the topic of a question about what the documents say", () => {
@@ -59,7 +59,20 @@ describe("splitQuestion with two question words", () => {
   });
 });
 
+describe("analyseQuestion", () => {
+  it("does not ask the answer to say 'items' when a question asks to list them", () => {
+    const analysis = analyseQuestion("what is the centre's mandate? list the main items");
+    expect(analysis.terms).not.toContain("item");
+    expect(analysis.focus.flat()).not.toContain("item");
+  });
+});
+
 describe("questionNames", () => {
+  it("counts a lone capitalised town before the thing, not a country or a month", () => {
+    expect(questionNames("When was the Dali base opened?")).toEqual([["dali"]]);
+    expect(questionNames("When did Malaysia open the base in March 2010?")).toEqual([]);
+  });
+
   it("reads runs of capitalised words, joined by small words, as names", () => {
     expect(questionNames("Where was the Regional Workshop on Clean Air and Water held in 2007?")).toEqual([
       ["region", "workshop", "clean", "air", "water"],

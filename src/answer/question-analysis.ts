@@ -7,7 +7,9 @@ import {
 } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { monthNames } from "./answer-kind.js";
+import { isCountryName, monthNames } from "./answer-kind.js";
+
+const monthPattern = new RegExp(`^(?:${monthNames})$`);
 
 export type QuestionType = "when" | "where" | "who" | "count" | "list" | "definition" | "other";
 
@@ -34,8 +36,11 @@ const sourceClause = /\baccording to\b/;
 // (a year, a town), which the answering sentence gives without the word ("since its inception in 1997").
 const askedNoun = /\b(?:what|which)\s+(year|years|date|month|day|city|country|town)\b/g;
 
+// "List the main items": the items are what is asked for, not a word the list uses.
+const listedNoun = /\blist (?:all |the )?(?:main |key |major )?(items|points|elements|things)\b/g;
+
 function askedNouns(q: string): Set<string> {
-  return new Set([...q.matchAll(askedNoun)].flatMap((m) => contentTerms(m[1] ?? "")));
+  return new Set([...q.matchAll(askedNoun), ...q.matchAll(listedNoun)].flatMap((m) => contentTerms(m[1] ?? "")));
 }
 
 // "What was the name of the vision …?" asks for the vision's name, which the documents give without the
@@ -343,7 +348,7 @@ export function analyseQuestion(question: string, searchQuery: string = question
           .filter((group) => group.length > 0)
       : focusText
         ? contentTerms(focusText)
-            .filter((t) => !questionWords.has(t) && !focusFraming.has(t) && !/^\d/.test(t))
+            .filter((t) => !questionWords.has(t) && !focusFraming.has(t) && !asked.has(t) && !/^\d/.test(t))
             .map((t) => [t])
         : [],
     counted: countedText ? contentTerms(countedText) : chineseCountedTerms(q).flatMap(contentTerms),
@@ -360,9 +365,18 @@ export function questionNames(question: string): string[][] {
   // A one-word place the question puts the thing in ("the base in Wuzhou") names it as much: another
   // town's base is another base.
   const places = [...q.matchAll(placeQualifier)].map((m) => m[1] ?? "");
-  return [...nameRuns(q, 2).filter((name) => !documentPart.test(name)), ...places]
-    .map((name) => contentTerms(name))
-    .filter((terms) => terms.length > 0);
+  // So does a town named before the thing ("the Wuzhou base"): a lone capitalised word, not a country, that
+  // qualifies a plain noun after it ("the Centre set up" and "the Forum?" are short forms of names).
+  const runs = nameRuns(q, 2).filter((name) => !documentPart.test(name));
+  const towns = nameRuns(q, 1).filter(
+    (word) =>
+      /^\p{Lu}\p{Ll}{3,}$/u.test(word) &&
+      !isCountryName(word) &&
+      !monthPattern.test(word) &&
+      !places.includes(word) &&
+      nounsAfter(q, word) !== "",
+  );
+  return [...runs, ...places, ...towns].map((name) => contentTerms(name)).filter((terms) => terms.length > 0);
 }
 
 // "Annex I", "Section 3.1", "Table 2": where in a document to look, not a thing the answer must name (a
