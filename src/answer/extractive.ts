@@ -165,10 +165,13 @@ export function answerExtractively(
       return bonus > 0 ? { ...u, score: u.score + bonus } : u;
     }),
   );
-  // "The fourth Forum …" does not answer about the first: such sentences are not quoted, unless nothing else is left.
+  // "The fourth Forum …" does not answer about the first: such sentences are not quoted, unless nothing else is
+  // left. They are ranked last rather than dropped, as bestForPart reads `units` in step with `candidates`.
   const anchors = questionAnchors(question);
-  const onTheAsked = scored.filter((u) => !countsAnother(u.text, anchors));
-  const units = onTheAsked.length > 0 ? onTheAsked : scored;
+  const aboutAnother = scored.map((u) => countsAnother(u.text, anchors));
+  const units = aboutAnother.every(Boolean)
+    ? scored
+    : scored.map((u, i) => (aboutAnother[i] ? { ...u, score: Number.NEGATIVE_INFINITY } : u));
   const closest = passages.slice(0, options.closestPassages);
   const topUnit = [...units].sort((a, b) => b.score - a.score)[0];
   // "The total budget of the forum": passages that never say "budget" cannot give it.
