@@ -7,9 +7,7 @@ import {
 } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { isCountryName, monthNames } from "./answer-kind.js";
-
-const monthPattern = new RegExp(`^(?:${monthNames})$`);
+import { isCountryName, month, monthNames } from "./answer-kind.js";
 
 export type QuestionType = "when" | "where" | "who" | "count" | "list" | "definition" | "other";
 
@@ -195,8 +193,10 @@ export function splitQuestion(question: string): string[] {
     .map((p) => p.trim())
     // "When and where was the forum held?" asks when the forum was held and where it was.
     .map((p, i, all) => {
-      const next = /^(?:what|when|where|who|which|how|why)\s+(.+)$/i.exec(all[i + 1] ?? "");
-      return /^(?:what|when|where|who|which|how|why)$/i.test(p) && next?.[1] ? `${p} ${next[1]}` : p;
+      const next = all[i + 1] ?? "";
+      // A part that is a question word alone ("When") takes the words the next part asks with.
+      const alone = !/\s/.test(p) && partQuestionWord.test(`${p} `);
+      return alone && partQuestionWord.test(next) ? `${p} ${next.replace(partQuestionWord, "")}` : p;
     })
     // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
     .filter((p) => p.split(/\s+/).length >= 3);
@@ -372,7 +372,7 @@ export function questionNames(question: string): string[][] {
     (word) =>
       /^\p{Lu}\p{Ll}{3,}$/u.test(word) &&
       !isCountryName(word) &&
-      !monthPattern.test(word) &&
+      !month.test(word) &&
       !places.includes(word) &&
       nounsAfter(q, word) !== "",
   );
