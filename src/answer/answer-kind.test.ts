@@ -30,6 +30,11 @@ describe("questionAnchors", () => {
     expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
   });
 
+  it("takes no anchor from an ordinal that names a document", () => {
+    expect(questionAnchors("In the second strategy, who coordinates the forum?")).toEqual([]);
+    expect(questionAnchors("In the second strategy, where was the first forum held?")).toHaveLength(1);
+  });
+
   it("tells a text about another of the things the question counts", () => {
     const anchors = questionAnchors("What was the theme of the first River Forum?");
     expect(countsAnother("In 2014 the fourth River Forum was held.", anchors)).toBe(true);

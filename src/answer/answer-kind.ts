@@ -490,6 +490,8 @@ export function questionAnchors(question: string): Anchor[] {
   )) {
     // "the first forum" pins the subject; "when did ASEAN first propose" does not.
     const ordinal = word.replace(/^the /, "");
+    // "The second strategy" names a document (document-scope.ts), whose sentences never call it so.
+    if (new RegExp(`\\bthe ${ordinal} (?:strateg(?:y|ies)|action plans?|documents?)\\b`, "i").test(question)) continue;
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);
     anchors.push(ordinalAnchor(n, ordinal, ordinalHead(question, ordinal)));
   }

@@ -68,6 +68,18 @@ describe("answer-type verification", () => {
     expect(answer.answer).toMatch(/^The documents do not give the number of delegates\. They say: .* \[1\]$/);
   });
 
+  it("takes a name the quote spells out for the acronym the question uses, with the name's own words", () => {
+    const spell = (text: string) =>
+      text.replace(/\bRIA\b/g, "RIA (River Impact Assessment)").replace(/\bWQ\b/g, "WQ (Water Quality)");
+    const context = { idf, expandAcronyms: spell, expand: spell };
+    const held = passage("The Seminar on River Impact Assessment and Water Quality was held in Lisbon in 2011.");
+    expect(answerExtractively("Where was the Seminar on RIA and WQ held?", [held], context).found).toBe(true);
+    // Spelled out, but with none of the name's own words: another event on the same subject.
+    const other = passage("A Workshop on River Impact Assessment and Water Quality was held in Porto in 2012.");
+    const asked = "Where was the Multi Stakeholder Workshop on RIA and WQ held?";
+    expect(answerExtractively(asked, [other], { ...context, searchQuery: spell(asked) }).found).toBe(false);
+  });
+
   it("does not answer about another year than the one asked", () => {
     const p = passage("The council met in Lisbon in 2011 and agreed a work plan.");
     expect(answerExtractively("Where did the council meet in 2019?", [p], { idf }).found).toBe(false);

@@ -1,4 +1,4 @@
-import { type DocumentScope, impliedTerms, noImpliedTerms } from "./document-scope.js";
+import { aboutNamedDocument, type DocumentScope, impliedTerms, noImpliedTerms } from "./document-scope.js";
 import type { Passage } from "../core/types.js";
 import { termsOf } from "./term-cache.js";
 import { contentTerms } from "../store/lexical-index.js";
@@ -76,13 +76,24 @@ export function verifies(
   if (q.names && q.aboutFloor !== undefined && q.aboutFloor > 0) {
     // Read without the sentence before: that one may be about the named thing while this one is not.
     // A quote may use the acronym of the name the question spells out ("AMS" for "ASEAN Member States").
-    const own = (q.expand ?? ((text: string) => text))(`${unit.passage.meta.section}\n${unit.text}`);
-    const before = unit.preceding === undefined ? "" : (q.expand ?? ((text: string) => text))(unit.preceding);
+    const expand = q.expand ?? ((text: string) => text);
+    const own = expand(`${unit.passage.meta.section}\n${unit.text}`);
+    const before = unit.preceding === undefined ? "" : expand(unit.preceding);
+    // …or spell out one the question uses ("the seminar on EIA": "… Assessment of Environmental Impact"),
+    // when it also holds the name's own words: "a Workshop on … Cleaner Production" is not the
+    // "Multi-stakeholder Workshop on EST and CP".
+    const named = (terms: readonly string[]) => {
+      const spelled = spelledOutIn(terms, own, expand);
+      const words = terms.filter((t) => !isAcronym(t, expand));
+      return spelled.length > 0 && aboutShare(words, own, idf, implied) >= nameShareFloor
+        ? new Set([...implied, ...spelled])
+        : implied;
+    };
     // A document the question names by its short name ("Action Plan III") is named by each of its sentences.
     if (
       q.names.some(
         (terms) =>
-          aboutShare(terms, own, idf, implied) < nameShareFloor &&
+          aboutShare(terms, own, idf, named(terms)) < nameShareFloor &&
           !refersBack(unit.text, terms, before, idf) &&
           // A town the sentence before named ("… held in Beijing. Chinese experts shared …") is still the setting.
           !(terms.length === 1 && aboutShare(terms, before, idf) >= nameShareFloor),
@@ -109,6 +120,24 @@ export function verifies(
   // the first forum: a sentence that opens by referring back is read with its paragraph so far.
   const pinned = /^The \p{Lu}/u.test(unit.text) ? `${paragraphBefore(unit)}\n${context}` : context;
   return [years, ordinals].every((group) => group.length === 0 || group.some((a) => a.test(pinned)));
+}
+
+/** The terms of an acronym's definition ("eia": environment, impact, assess); none for other terms. */
+function definitionTerms(term: string, expand: (text: string) => string): string[] {
+  return contentTerms(expand(term.toUpperCase())).filter((t) => t !== term);
+}
+
+function isAcronym(term: string, expand: (text: string) => string): boolean {
+  return definitionTerms(term, expand).length > 0;
+}
+
+/** The acronyms among `terms` ("eia") whose definition `text` holds in full ("Environmental Impact Assessment"). */
+function spelledOutIn(terms: readonly string[], text: string, expand: (text: string) => string): string[] {
+  const present = new Set(termsOf(text));
+  return terms.filter((term) => {
+    const definition = definitionTerms(term, expand);
+    return !present.has(term) && definition.length > 0 && definition.every((t) => present.has(t));
+  });
 }
 
 // A verifying quote must be nearly as much about the asked thing as the pool's quote most about it (this
@@ -223,7 +252,7 @@ export function rankEvidence(
       score:
         (best.get(passage.id) ?? 0) +
         retrievalRankWeight / (1 + rank) +
-        (context.scope?.files.has(passage.meta.file) ? namedDocumentWeight : 0),
+        (aboutNamedDocument(context.scope, passage.meta.file, passage.text) ? namedDocumentWeight : 0),
     }))
     .sort((a, b) => b.score - a.score)
     .slice(0, size)

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Chunk } from "../core/types.js";
-import { documentsOf, impliedTerms, namedDocuments, withoutDocumentNames, type DocumentRef } from "./document-scope.js";
+import {
+  aboutNamedDocument,
+  documentsOf,
+  impliedTerms,
+  namedDocuments,
+  withoutDocumentNames,
+  type DocumentRef,
+} from "./document-scope.js";
 
 const documents: DocumentRef[] = [
   { file: "old.txt", title: "Strategy on Environmental Protection Cooperation (2009-2015)", year: 2009 },
@@ -13,6 +20,15 @@ const documents: DocumentRef[] = [
 ];
 
 describe("namedDocuments", () => {
+  it("finds a document named by its place among those of its kind, and none past the last", () => {
+    expect([...namedDocuments("In the second strategy, who coordinates?", documents).files]).toEqual(["new.txt"]);
+    expect([...namedDocuments("According to the first strategy, where?", documents).files]).toEqual(["old.txt"]);
+    expect([...namedDocuments("the earlier strategy", documents).files]).toEqual(["old.txt"]);
+    expect([...namedDocuments("the third strategy", documents).files]).toEqual([]);
+    // One document of the kind has no order among its kind.
+    expect([...namedDocuments("the first action plan", documents).files]).toEqual([]);
+  });
+
   it("finds a document named by its first year and the kind in its title", () => {
     const scope = namedDocuments("What does the 2009 strategy say about funding?", documents);
     expect([...scope.files]).toEqual(["old.txt"]);
@@ -117,5 +133,22 @@ describe("namedDocuments", () => {
     expect(namedDocuments("Where was the forum held in 2016?", documents).files.size).toBe(0);
     expect(namedDocuments("What did the 2009 action plan say?", documents).files.size).toBe(0);
     expect(namedDocuments("the 2014-2015 action plan", documents).files.size).toBe(0);
+  });
+});
+
+describe("aboutNamedDocument", () => {
+  it("counts a passage of another file that names the document by its period and kind", () => {
+    const scope = namedDocuments("What does the 2016-2020 strategy set forth?", documents);
+    expect(aboutNamedDocument(scope, "new.txt", "Anything at all.")).toBe(true);
+    expect(
+      aboutNamedDocument(
+        scope,
+        "page.txt",
+        "The Strategy on Environmental Cooperation (2016-2020) sets forth nine areas.",
+      ),
+    ).toBe(true);
+    expect(aboutNamedDocument(scope, "page.txt", "The Action Plan (2016-2020) sets forth nine areas.")).toBe(false);
+    expect(aboutNamedDocument(scope, "page.txt", "The Strategy (2009-2015) sets forth six areas.")).toBe(false);
+    expect(aboutNamedDocument(namedDocuments("What is cleaner production?", documents), "new.txt", "x")).toBe(false);
   });
 });

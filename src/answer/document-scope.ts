@@ -54,6 +54,21 @@ const chineseNouns: Record<string, string> = {
   网页: "page",
 };
 
+// "The first strategy", "the later action plan": a document named by its place among those of its kind.
+const orderNaming =
+  /\bthe (first|second|third|earlier|earliest|older|previous|former|later|latest|newer|current|latter) (strategy|action plan|plan)\b/gi;
+
+/** Which of `count` documents, oldest first, an order word names; undefined past the last. */
+function orderOf(word: string, count: number): number | undefined {
+  const lower = word.toLowerCase();
+  const place = /^(?:first|earlier|earliest|older|previous|former)$/.test(lower)
+    ? 0
+    : /^(?:later|latest|newer|current|latter)$/.test(lower)
+      ? count - 1
+      : { second: 1, third: 2 }[lower];
+  return place !== undefined && place < count ? place : undefined;
+}
+
 /** The documents of an index (one entry per file). */
 export function documentsOf(chunks: readonly Chunk[]): DocumentRef[] {
   const byFile = new Map<string, DocumentRef>();
@@ -153,6 +168,17 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     });
     if (nouns.length > 0) named.push({ label: period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? ""), nouns });
   });
+  // "The second strategy", "the earlier strategy": the documents of that kind in the order of their years.
+  for (const m of question.matchAll(orderNaming)) {
+    const noun = (m[2] ?? "").toLowerCase();
+    const fitting = documents
+      .filter((doc) => doc.year !== null && nounFits(noun, doc) && !genericNouns.includes(noun))
+      .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    const place = orderOf(m[1] ?? "", fitting.length);
+    const doc = place === undefined ? undefined : fitting[place];
+    const label = doc ? ([...yearsOf(doc)].find((y) => y.includes("-")) ?? String(doc.year)) : undefined;
+    if (fitting.length >= 2 && label) named.push({ label, nouns: [noun] });
+  }
   for (const m of question.matchAll(chineseNaming)) {
     const noun = chineseNouns[m[3] ?? ""];
     if (noun) named.push({ label: m[2] ? `${m[1]}-${m[2]}` : (m[1] ?? ""), nouns: [noun] });
@@ -259,4 +285,21 @@ export function withoutDocumentNames(question: string, scope: DocumentScope): st
     .filter((w) => !documentNoun.test(w.replace(/[^\p{L}]/gu, "")) || genericNouns.includes(w.toLowerCase()))
     .join(" ")
     .replace(/年/g, " ");
+}
+
+/**
+ * Whether a passage or sentence is about a document the question names: it is in that document, or it names
+ * the document by its period and kind wherever it sits ("The ASEAN-China Strategy on Environmental Cooperation
+ * (2016-2020) … sets forth", on the CAEC's page, is about the 2016-2020 strategy).
+ */
+export function aboutNamedDocument(scope: DocumentScope | undefined, file: string, text: string): boolean {
+  if (!scope || scope.files.size === 0) return false;
+  if (scope.files.has(file)) return true;
+  const periods = new Set((text.match(period) ?? []).map((p) => p.replace(/\s*[–-]\s*/, "-")));
+  if (periods.size === 0) return false;
+  return [...scope.labels].some(([named, labels]) => {
+    if (![...labels].some((label) => periods.has(label))) return false;
+    const kinds = scope.kinds.get(named);
+    return !kinds || kinds.size === 0 || kindsNamedIn(text).some((kind) => kinds.has(kind));
+  });
 }

@@ -8,6 +8,7 @@ describe("event stage", () => {
     expect(setUp).toHaveLength(1);
     expect(askedPastEvents("When will the centre be set up?")).toEqual([]);
     expect(askedPastEvents("When was the centre proposed to be set up?")).toEqual([]);
+    expect(askedPastEvents("The ministry was to set up an office of the centre. Where?")).toEqual([]);
     expect(askedPastEvents("What is the centre for?")).toEqual([]);
     expect(askedPastEvents("What did the review of Action Plan II conclude?")).toHaveLength(1);
   });

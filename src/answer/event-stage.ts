@@ -44,7 +44,12 @@ export function askedPastEvents(question: string): EventGroup[] {
   const q = question.toLowerCase();
   // Intent words inside a name ("Action Plan III") do not make the question one about plans.
   const plain = question.replace(/\p{Lu}[\p{L}-]*/gu, "").toLowerCase();
-  if (!/\b(?:was|were|did|had)\b/.test(q) || intent.test(plain) || /\b(?:supposed|meant|scheduled)\b/.test(plain))
+  // "The Chinese side was to set up an office: where?" asks what was planned, as "supposed to" does.
+  if (
+    !/\b(?:was|were|did|had)\b/.test(q) ||
+    intent.test(plain) ||
+    /\b(?:supposed|meant|scheduled)\b|\b(?:was|were) to \p{L}/u.test(plain)
+  )
     return [];
   return eventGroupsIn(q);
 }

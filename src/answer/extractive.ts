@@ -270,7 +270,19 @@ export function answerExtractively(
   );
   // The word that answers a one-part date, number, place or person question is kept when a sentence is cut.
   const answerWord = subjects.length === 1 ? answerWordTest(kind) : undefined;
-  return composeAnswer([...new Set(ordered)], notGiven, new Set(known), answerWord);
+  // A sentence already quoted within a longer quote ("X. These recommendations …" and "These
+  // recommendations …" alone, chosen for two parts) is quoted once.
+  const quoted = [...new Set(ordered)];
+  const withinAnother = (u: ScoredUnit) =>
+    quoted.some(
+      (o) => o !== u && o.passage.id === u.passage.id && o.text.length > u.text.length && o.text.includes(u.text),
+    );
+  return composeAnswer(
+    quoted.filter((u) => !withinAnother(u)),
+    notGiven,
+    new Set(known),
+    answerWord,
+  );
 }
 
 /**

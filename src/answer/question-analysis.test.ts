@@ -91,6 +91,7 @@ describe("questionNames", () => {
 
   it("leaves out the opening word and single capitalised words", () => {
     expect(questionNames("When was the Centre set up?")).toEqual([]);
+    expect(questionNames("The study was followed by an assessment. Which country supported it?")).toEqual([]);
     expect(questionNames("Who leads the Working Group and the Forum?")).toEqual([["work", "group"]]);
   });
 });
@@ -101,6 +102,20 @@ describe("splitQuestion", () => {
     expect(splitQuestion("What is the plan and when was it adopted?")).toHaveLength(2);
     expect(splitQuestion("Who was minister when the plan was adopted in 2016?")).toHaveLength(1);
     expect(splitQuestion("Who chairs the Forum, and in which city does it meet?")).toHaveLength(2);
+    // A relative clause after a comma: a determiner, not a noun, follows "at which".
+    expect(splitQuestion("Where was the Summit held, at which the two sides agreed on a plan?")).toHaveLength(1);
+    expect(splitQuestion("Who adopted the plan, in which year was it adopted?")).toHaveLength(2);
+  });
+
+  it("carries a clause that names the thing asked about into each part", () => {
+    expect(splitQuestion("For the Blue Forum: where and when was it held?")).toEqual([
+      "For the Blue Forum, where was it held?",
+      "For the Blue Forum, when was the Blue Forum held?",
+    ]);
+    expect(stripPreamble("Quick one for onboarding: where is the Secretariat?")).toBe("where is the Secretariat?");
+    expect(stripPreamble("Action Plan III: whose approval does it need?")).toBe(
+      "For Action Plan III, whose approval does it need?",
+    );
   });
 
   it("reads a later part's 'it' as the name the part before used", () => {

@@ -108,9 +108,16 @@ function focusPhrase(q: string): string | undefined {
 export function stripPreamble(question: string): string {
   const normalized = normalizeText(question);
   const colon = /^([^:?]{1,60}):\s*(\S.*)$/.exec(normalized);
-  // A lead-in before a colon of up to 6 words ("Quick question about the strategy:") is a preamble; a longer
+  // A lead-in before a colon of up to 6 words is a preamble ("Quick question about the strategy:") or says
+  // what the question is about ("Action Plan III: whose approval does it need?"), which it keeps; a longer
   // one is part of the question. Set by hand.
-  const afterColon = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[2] : normalized;
+  const lead = colon?.[1] && colon[2] && colon[1].split(/\s+/).length <= 6 ? colon[1].trim() : undefined;
+  const afterColon =
+    lead === undefined || !colon?.[2]
+      ? normalized
+      : namesTopic(lead)
+        ? `${placingClause.test(`${lead} `) ? lead : `For ${lead}`}, ${colon[2]}`
+        : colon[2];
   return (
     afterColon
       .replace(/^(?:hi|hello|hey|please|so|ok(?:ay)?|quick question)[,!.]?\s+/i, "")
@@ -125,6 +132,17 @@ export function stripPreamble(question: string): string {
       // "What is meant by PPP?" asks what PPP is; the documents never say "meant".
       .replace(/^what (is|was|are|were) meant by\s+/i, "What $1 ")
   );
+}
+
+/**
+ * Whether a lead-in names what the question is about: a name, an acronym or a year ("CAEC", "The 8th TEEN
+ * Workshop", "urban population in 2006"), not a conversational opener ("Quick one for onboarding").
+ */
+function namesTopic(lead: string): boolean {
+  if (/\b(?:question|quick|hi|hello|hey|help|onboarding|asking|wondering|curious|sorry|thanks)\b/i.test(lead))
+    return false;
+  const words = lead.split(/\s+/);
+  return /\d/.test(lead) || words.some((w, i) => /^\p{Lu}{2,}/u.test(w) || (i > 0 && /^\p{Lu}/u.test(w)));
 }
 
 // "Tell me where …", "Can you tell me when …", "I'd like to know who …": a question asked indirectly. Only
@@ -185,10 +203,11 @@ export function splitQuestion(question: string): string[] {
     return [compared[1], carriedTopic(compared[2], compared[1])];
   // A new question follows a comma or "and" ("…, and when was it launched", "…, and in which year"), or
   // opens with a question word and a verb ("… when was it launched"); "minister when the strategy was
-  // adopted" is one question.
+  // adopted" is one question, and so is "the Summit, at which the two sides agreed …" (a relative clause: a
+  // determiner, not a noun, follows "at which").
   const parts = q
     .split(
-      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|during|under|through|with|alongside|besides)\s+(?:what|which|whom)\s+\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
+      /(?:\s*[,:;]\s*(?:and\s+)?|\s+and\s+)(?=(?:what|when|where|who|whose|which|how|why)\s+\w+\s+\w+|(?:in|at|on|by|from|to|during|under|through|with|alongside|besides)\s+(?:what|which|whom)\s+(?!(?:the|a|an|its|their|this|these|those|they|it)\s)\w+|(?:in|under|according to|per|within)\s+[^,?]{1,60},\s*(?:what|when|where|who|which|how|why)\s)|\s+(?=(?:what|when|where|who|which|how|why)\s+(?:is|was|are|were|did|does|do|will|has|have|had|can|should|many|much)\s+\w+)/i,
     )
     .map((p) => p.trim())
     // "When and where was the forum held?" asks when the forum was held and where it was.
@@ -198,8 +217,9 @@ export function splitQuestion(question: string): string[] {
       const alone = !/\s/.test(p) && partQuestionWord.test(`${p} `);
       return alone && partQuestionWord.test(next) ? `${p} ${next.replace(partQuestionWord, "")}` : p;
     })
-    // A part needs 3+ words to be searchable on its own ("when was it"); set by hand.
-    .filter((p) => p.split(/\s+/).length >= 3);
+    // A part needs 3+ words to be searchable on its own ("when was it"), set by hand; a clause that says
+    // where or of what ("For CAEC") is read into the parts after it.
+    .filter((p) => p.split(/\s+/).length >= 3 || placingClause.test(p));
   // A part that only says where ("According to Action Plan III, when …, and who …?", "…, and under the
   // 2016-2020 plan, which …?") holds for the parts after it, until another one says where.
   const asking: string[] = [];
@@ -237,9 +257,9 @@ export function distinctSubjects(parts: readonly string[]): string[] {
 const comparison =
   /^(?:how|in what ways?) (?:does|do|did|has|have) (.+?) (?:compare|differ|contrast) (?:with|from|to|against) (.+?)[?.]?$/i;
 const asksSomething = /\b(?:what|when|where|who|whom|whose|which|how|why)\b/i;
-// A clause that says which document or setting a question is asked in ("According to the 2009 strategy",
-// "Under Action Plan III", "In the 2016-2020 strategy").
-const placingClause = /^(?:according to|under|in|per|as per|within|from)\s/i;
+// A clause that says which document, setting or thing a question is asked in or of ("According to the 2009
+// strategy", "Under Action Plan III", "In the 2016-2020 strategy", "For the seminar on EIA: where …").
+const placingClause = /^(?:according to|under|in|per|as per|within|from|for|regarding|concerning|as for|as to)\s/i;
 
 // Words by which a later part points back at what the part before asked about ("…, and who organizes
 // them?", "…, and which one does the 2016-2020 strategy cite?").
@@ -388,7 +408,8 @@ const placeQualifier = new RegExp(`\\b(?:in|at)\\s+(?!(?:${monthNames})\\b)([A-Z
 
 /** Runs of capitalised words past the first word, joined by "on", "and", "of", "for" or "&", as written. */
 function nameRuns(text: string, minCapitalised: number): string[] {
-  const words = text.split(/\s+/).map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
+  const written = text.split(/\s+/);
+  const words = written.map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
   const names: string[] = [];
   let run: string[] = [];
   const close = () => {
@@ -396,9 +417,10 @@ function nameRuns(text: string, minCapitalised: number): string[] {
     if (run.filter((w) => /^\p{Lu}/u.test(w)).length >= minCapitalised) names.push(run.join(" "));
     run = [];
   };
-  // The first word is capitalised as the start of the sentence, not as a name.
+  // The first word is capitalised as the start of the sentence, not as a name, and so is a word after a
+  // sentence's end ("… to promote ESTs. Which country supported it?").
   words.forEach((word, i) => {
-    if (i > 0 && /^\p{Lu}/u.test(word)) run.push(word);
+    if (i > 0 && /^\p{Lu}/u.test(word) && !/[.?!]$/.test(written[i - 1] ?? "")) run.push(word);
     else if (run.length > 0 && /^(?:on|and|of|for|&)$/.test(word)) run.push(word);
     else close();
   });
