@@ -138,3 +138,13 @@ describe("holdsKind", () => {
     expect(holdsKind("adopted in May 2016", "date")).toBe(true);
   });
 });
+
+describe("names given in brackets", () => {
+  it("takes a bracketed name after what it names as a name, not a bracketed acronym alone", () => {
+    expect(holdsKind("An upgraded version of the Programme (Programme of the Blue Sea) will follow.", "name")).toBe(
+      true,
+    );
+    expect(holdsKind("The Programme (BSP) will follow.", "name")).toBe(false);
+    expect(holdsKind("The Programme will follow in 2017.", "name")).toBe(false);
+  });
+});

@@ -311,8 +311,10 @@ function bracketedAfterAsked(text: string, asked: string, pattern: RegExp): bool
 // (5 of 8). Set by hand.
 const bracketNameShare = 0.8;
 
-// A theme or title is given in quotation marks or introduced as one ("themed", "entitled", "called").
-const nameCue = /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b/i;
+// A theme or title is given in quotation marks, introduced as one ("themed", "entitled", "called") or
+// given in brackets after what it names ("An upgraded version of GEP (GEP of the Silk Road on the sea)").
+const nameCue =
+  /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b|\((?=[^()]*\p{Lu})[^()]*\s[^()]*\)/iu;
 
 // Commas that make a sentence a run of items rather than a long sentence (set by hand on the own set's
 // near-miss list questions and the tune split's lists).

@@ -20,6 +20,18 @@ const documents: DocumentRef[] = [
 ];
 
 describe("namedDocuments", () => {
+  it("finds a page named by words of its title that fit it alone", () => {
+    const pages: DocumentRef[] = [
+      ...documents,
+      { file: "about.txt", title: "About Us: Environmental Cooperation Center (ECC)", year: 2021 },
+    ];
+    expect([...namedDocuments("What does the ECC 'about us' page say?", pages).files]).toEqual(["about.txt"]);
+    expect([...namedDocuments("What does the page on cleaner production list?", pages).files]).toEqual(["page.txt"]);
+    // Words that fit several titles name none of them.
+    expect([...namedDocuments("What does the environmental cooperation page say?", pages).files]).toEqual([]);
+    expect([...namedDocuments("What does the page say?", pages).files]).toEqual([]);
+  });
+
   it("finds a document named by its place among those of its kind, and none past the last", () => {
     expect([...namedDocuments("In the second strategy, who coordinates?", documents).files]).toEqual(["new.txt"]);
     expect([...namedDocuments("According to the first strategy, where?", documents).files]).toEqual(["old.txt"]);

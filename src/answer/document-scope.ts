@@ -142,6 +142,34 @@ function kindsNamedIn(text: string): DocumentKind[] {
   return (Object.keys(documentKinds) as DocumentKind[]).filter((kind) => documentKinds[kind].test(text));
 }
 
+// "The CAEC 'about us' page", "the ASEAN page on EST cooperation": up to three words before a page noun,
+// or after it and "on"/"about"/"of".
+const pageNoun = /\b(?:page|site|website|webpage)\b/gi;
+const leadingSmallWords = /^(?:the|this|that|its|their|a|an|s|on|in|of|according|to|and)$/;
+
+/**
+ * The title words a question names a page by, one list per mention (lower case, without the partners): the
+ * words next to the page noun that some document's title uses, up to three either side.
+ */
+function titledNaming(question: string, documents: readonly DocumentRef[]): string[][] {
+  const vocabulary = new Set(documents.flatMap((doc) => titleWords(doc.title).split(" ")));
+  const inTitles = (w: string) => vocabulary.has(w) && !leadingSmallWords.test(w);
+  const named: string[][] = [];
+  for (const m of question.matchAll(pageNoun)) {
+    const before = titleWords(question.slice(0, m.index))
+      .split(" ")
+      .filter((w) => w !== "" && w !== "s");
+    const words: string[] = [];
+    for (let i = before.length - 1; i >= 0 && words.length < 3 && inTitles(before[i] ?? ""); i--)
+      words.unshift(before[i] ?? "");
+    const after = /^\s+(?:on|about|of)\s+(.*)$/u.exec(question.slice((m.index ?? 0) + m[0].length));
+    const following = titleWords(after?.[1] ?? "").split(" ");
+    for (let i = 0; i < following.length && i < 3 && inTitles(following[i] ?? ""); i++) words.push(following[i] ?? "");
+    if (words.length > 0) named.push(words);
+  }
+  return named;
+}
+
 /**
  * The documents a question names by year and kind ("the 2009 strategy", "the 2016-2020 action plan",
  * "Strategy 2016-2020"): the answer should come from them first. Empty when it names none.
@@ -220,6 +248,20 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     const nouns = core.split(" ").filter((w) => documentNoun.test(w));
     namingTerms.set(doc.file, new Set(contentTerms(`${label} ${nouns.join(" ")}`)));
     addKinds(doc.file, nouns);
+  }
+  // A page named by words of its title ("the CAEC 'about us' page", "the ASEAN page on EST cooperation"),
+  // when those words fit one document's title only.
+  for (const words of titledNaming(question, documents)) {
+    const fitting = documents.filter((doc) => {
+      const title = ` ${titleWords(doc.title)} `;
+      return words.every((w) => title.includes(` ${w} `));
+    });
+    const doc = fitting.length === 1 ? fitting[0] : undefined;
+    if (!doc || labels.has(doc.file)) continue;
+    const label = [...yearsOf(doc)].find((y) => y.includes("-")) ?? (doc.year === null ? undefined : String(doc.year));
+    if (!label) continue;
+    labels.set(doc.file, new Set([label]));
+    namingTerms.set(doc.file, new Set(contentTerms(words.join(" ")).filter((t) => t.length > 2)));
   }
   return {
     files: new Set(labels.keys()),

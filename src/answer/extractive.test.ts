@@ -144,6 +144,14 @@ describe("answerExtractively", () => {
     expect(answerExtractively("What was discussed at the forum in Jakarta?", [p], { idf }).found).toBe(true);
   });
 
+  it("does not look for the words about how the documents put things", () => {
+    const p = passage("The Blue Fund (2014-2015) supports the rivers.");
+    const answer = answerExtractively("When the plan mentions the Blue Fund, which fund does it mean?", [p], {
+      idf: () => 1,
+    });
+    expect(answer.found).toBe(true);
+  });
+
   it("does not quote a bare heading as an answer", () => {
     const p = passage("Institutional and Human Capacity Building\nTraining courses build institutional capacity.");
     const answer = answerExtractively("What does institutional capacity building involve?", [p], { idf });

@@ -114,7 +114,9 @@ export function answerExtractively(
     subjects.length > 1 ||
     (context.scope?.files.size ?? 0) > 1;
   const evidence = passages.slice(0, deep ? options.listEvidencePassages : options.evidencePassages);
-  const known = analysis.terms.filter((t) => idf(t) > 0);
+  // Words about how the documents put things ("when the plan mentions …, which plan does it mean?") are not
+  // what is asked about: the sentences that answer rarely use them.
+  const known = analysis.terms.filter((t) => idf(t) > 0 && !readingTerms.has(t));
   // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
   const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.title} ${p.meta.section} ${p.text}`)));
 
@@ -329,6 +331,8 @@ const doneEventBonus = 0.1;
 
 // Stemmed question words ("many" → "mani"), which say what is asked rather than about what.
 const askingTerms = new Set(["mani", "much", "mean"]);
+// Stemmed: mention(s/ed), mean(s)/meant, say(s)/said, cite(d), talk(s).
+const readingTerms = new Set(["mention", "mean", "meant", "sai", "said", "cite", "talk"]);
 
 /** The unit that best answers one part of a question (scored on the part, with the whole as context). */
 function bestForPart(
