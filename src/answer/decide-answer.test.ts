@@ -111,6 +111,14 @@ describe("answer-type verification", () => {
     );
   });
 
+  it("does not take the place of another year's event from a sentence that dates only that one", () => {
+    const p = passage(
+      "Since the first River Summit in 1990, much has changed. In 2010, the River Summit held at Lisbon adopted a plan.",
+    );
+    expect(answerExtractively("Where was the River Summit of 1990 held?", [p], { idf }).found).toBe(false);
+    expect(answerExtractively("Where was the River Summit of 2010 held?", [p], { idf }).answer).toContain("Lisbon");
+  });
+
   it("takes the place anywhere in a sentence that dates no other event", () => {
     const p = passage(
       "In May 2014, the Conference on River Industry Cooperation was held by the Ministry of Rivers and Wetlands in Porto, with many partners.",

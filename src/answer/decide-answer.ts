@@ -189,11 +189,13 @@ const anchorWindow = 8;
 function nearAnchor(text: string, anchors: readonly { label: string }[], holds: (window: string) => boolean): boolean {
   const words = text.split(/\s+/);
   const at = words.flatMap((w, i) => (anchors.some((a) => w.toLowerCase().includes(a.label.toLowerCase())) ? [i] : []));
-  if (at.length === 0) return true;
   // A sentence that dates no other event than the one asked ("In May 2014, the Conference … was held by the
   // Ministry … in Yixing") has no other event's place to confuse: its place may sit anywhere in it.
   const otherYears = (text.match(/\b(?:19|20)\d{2}\b/g) ?? []).filter((y) => !anchors.some((a) => a.label === y));
   if (otherYears.length === 0) return true;
+  // One that dates only another ("In 2012, the Conference held at Rio …", after "Since the Conference in
+  // 1992, …") gives that other event's place.
+  if (at.length === 0) return anchors.every((a) => !/^\d{4}$/.test(a.label));
   return at.some((i) => holds(words.slice(Math.max(0, i - anchorWindow), i + anchorWindow + 1).join(" ")));
 }
 
