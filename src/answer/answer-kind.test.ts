@@ -30,6 +30,16 @@ describe("questionAnchors", () => {
     expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
   });
 
+  it("takes no anchor from 'in the first place'", () => {
+    expect(questionAnchors("Why was the plan made in the first place?")).toEqual([]);
+  });
+
+  it("reads 'what are <acronym>' as asking what they are, not for a list", () => {
+    expect(answerKind("what are NFPs in the action plan")).toBe("definition");
+    expect(answerKind("What are the priority areas?")).toBe("list");
+    expect(answerKind("What are priorities?")).toBe("list");
+  });
+
   it("takes no anchor from an ordinal that names a document", () => {
     expect(questionAnchors("In the second strategy, who coordinates the forum?")).toEqual([]);
     expect(questionAnchors("In the second strategy, where was the first forum held?")).toHaveLength(1);

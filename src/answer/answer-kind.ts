@@ -59,6 +59,9 @@ const englishKinds: [RegExp, AnswerKind][] = [
   [/^what (?:is|was|does)\b|\bstand for\b|\bmean\b/, "definition"],
 ];
 
+const asksWhatAcronymIs =
+  /^[Ww]hat (?:is|are|was|were) (?:the )?\p{Lu}{2,}s?\b(?:\s+(?:in|of|under|according to)\b[^?]*)?\??$/u;
+
 // The question word a question opens with says what it asks for, whatever clause follows ("Who was
 // minister when the strategy was adopted?" asks for a person, not a date).
 const leadingKinds: [RegExp, AnswerKind][] = [
@@ -73,6 +76,8 @@ export function answerKind(question: string): AnswerKind {
   const q = question.toLowerCase();
   for (const [pattern, kind] of chineseKinds) if (pattern.test(q)) return kind;
   for (const [pattern, kind] of leadingKinds) if (pattern.test(q.trim())) return kind;
+  // "What are NFPs (in the action plan)?" asks what they are, not for a list.
+  if (asksWhatAcronymIs.test(question.trim())) return "definition";
   for (const [pattern, kind] of englishKinds) if (pattern.test(q)) return kind;
   return "other";
 }
@@ -490,8 +495,9 @@ export function questionAnchors(question: string): Anchor[] {
         /\bthe (?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\d{1,2}(?:st|nd|rd|th))\b/g,
       ) ?? [],
   )) {
-    // "the first forum" pins the subject; "when did ASEAN first propose" does not.
+    // "the first forum" pins the subject; "when did ASEAN first propose" and "in the first place" do not.
     const ordinal = word.replace(/^the /, "");
+    if (new RegExp(`\\bthe ${ordinal} (?:place|time)\\b`, "i").test(question)) continue;
     // "The second strategy" names a document (document-scope.ts), whose sentences never call it so.
     if (new RegExp(`\\bthe ${ordinal} (?:strateg(?:y|ies)|action plans?|documents?)\\b`, "i").test(question)) continue;
     const n = ordinals[ordinal] ?? Number.parseInt(ordinal, 10);

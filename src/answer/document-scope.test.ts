@@ -37,6 +37,8 @@ describe("namedDocuments", () => {
     expect([...namedDocuments("According to the first strategy, where?", documents).files]).toEqual(["old.txt"]);
     expect([...namedDocuments("the earlier strategy", documents).files]).toEqual(["old.txt"]);
     expect([...namedDocuments("the third strategy", documents).files]).toEqual([]);
+    // Readers call a strategy a plan too.
+    expect([...namedDocuments("What does the 2009 plan say?", documents).files]).toEqual(["old.txt"]);
     // One document of the kind has no order among its kind.
     expect([...namedDocuments("the first action plan", documents).files]).toEqual([]);
   });

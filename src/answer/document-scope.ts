@@ -101,6 +101,8 @@ function nounFits(noun: string, doc: DocumentRef): boolean {
     .toLowerCase()
     .replace(/(?<=[^s])s$/, "")
     .replace(/^program$/, "programme");
+  // "The 2009 plan" is how readers call a strategy too.
+  if (singular === "plan" && /\b(?:strategy|plan)\b/i.test(doc.title)) return true;
   return genericNouns.includes(singular) || doc.title.toLowerCase().includes(singular.replace(/ie$/, "y"));
 }
 
@@ -190,9 +192,11 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     if (!period) return;
     const near = words.slice(Math.max(0, i - 2), i + 1 + nounWindow);
     // Two-word nouns ("action plan") are read as their last word's pair.
+    // The second word of a pair is not read again on its own ("action plan" is not a "plan").
     const nouns = near.flatMap((w, j) => {
       const pair = `${w} ${near[j + 1] ?? ""}`;
-      return documentNoun.test(pair) ? [pair] : documentNoun.test(w) ? [w] : [];
+      const inPair = j > 0 && documentNoun.test(`${near[j - 1] ?? ""} ${w}`);
+      return documentNoun.test(pair) ? [pair] : documentNoun.test(w) && !inPair ? [w] : [];
     });
     if (nouns.length > 0) named.push({ label: period[2] ? `${period[1]}-${period[2]}` : (period[1] ?? ""), nouns });
   });
