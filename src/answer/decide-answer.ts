@@ -83,7 +83,7 @@ export function verifies(
     // when it also holds the name's own words: "a Workshop on … Cleaner Production" is not the
     // "Multi-stakeholder Workshop on EST and CP".
     const named = (terms: readonly string[]) => {
-      const spelled = spelledOutIn(terms, own, expand);
+      const spelled = acronymsSpelledOut(terms, own, expand);
       const words = terms.filter((t) => !isAcronym(t, expand));
       return spelled.length > 0 && aboutShare(words, own, idf, implied) >= nameShareFloor
         ? new Set([...implied, ...spelled])
@@ -132,7 +132,7 @@ function isAcronym(term: string, expand: (text: string) => string): boolean {
 }
 
 /** The acronyms among `terms` ("eia") whose definition `text` holds in full ("Environmental Impact Assessment"). */
-function spelledOutIn(terms: readonly string[], text: string, expand: (text: string) => string): string[] {
+function acronymsSpelledOut(terms: readonly string[], text: string, expand: (text: string) => string): string[] {
   const present = new Set(termsOf(text));
   return terms.filter((term) => {
     const definition = definitionTerms(term, expand);

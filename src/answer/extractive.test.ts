@@ -144,6 +144,19 @@ describe("answerExtractively", () => {
     expect(answerExtractively("What was discussed at the forum in Jakarta?", [p], { idf }).found).toBe(true);
   });
 
+  it("does not read the capitalised first word of a later sentence as a name the corpus lacks", () => {
+    const p = passage("The Blue Fund supports the rivers of the region.");
+    const inCorpus = new Set(["blue", "fund", "support", "river", "region"]);
+    const answer = answerExtractively("The Blue Fund is for the region. Explain what it supports.", [p], {
+      idf: (t) => (inCorpus.has(t) ? 1 : 0),
+    });
+    expect(answer.found).toBe(true);
+    expect(
+      answerExtractively("What does the Blue Fund support in Atlantis?", [p], { idf: (t) => (inCorpus.has(t) ? 1 : 0) })
+        .found,
+    ).toBe(false);
+  });
+
   it("does not look for the words about how the documents put things", () => {
     const p = passage("The Blue Fund (2014-2015) supports the rivers.");
     const answer = answerExtractively("When the plan mentions the Blue Fund, which fund does it mean?", [p], {

@@ -3,6 +3,7 @@ import type { Answer, Passage } from "../core/types.js";
 import { spelledOutIn } from "../retrieve/acronyms.js";
 import { hasChinese } from "../retrieve/chinese-query.js";
 import { contentTerms } from "../store/lexical-index.js";
+import { splitSentences } from "../text/index.js";
 import { composeAnswer, notFoundAnswerWith, notGivenAnswer } from "./compose-answer.js";
 import { answerKind, answerWordTest, countsAnother, questionAnchors, verifiableKinds } from "./answer-kind.js";
 import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
@@ -130,8 +131,8 @@ export function answerExtractively(
   );
   // Latin-script words only: a Chinese question is read through its glossary translation.
   const unknown =
-    analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t) && !spelledOut.has(t)).length *
-    (context.unknownTermWeight ?? 0);
+    analysis.terms.filter((t) => idf(t) === 0 && /^[a-z]{3,}$/.test(t) && !spelledOut.has(t) && !readingTerms.has(t))
+      .length * (context.unknownTermWeight ?? 0);
   const coverage =
     totalWeight === 0
       ? 0
@@ -305,10 +306,14 @@ const maxHeadingWords = 8;
  * the corpus never uses: the documents cannot answer about what they never mention.
  */
 function namesUnknown(question: string, idf: (t: string) => number, known: ReadonlySet<string>): boolean {
-  const words = stripPreamble(question)
-    .split(/[^\p{L}\p{N}'’-]+/u)
-    .filter(Boolean)
-    .slice(1)
+  // The first word of each sentence is capitalised as such ("… 2008-2012. Spell out AEEAP."), not as a name.
+  const words = splitSentences(stripPreamble(question))
+    .flatMap((sentence) =>
+      sentence
+        .split(/[^\p{L}\p{N}'’-]+/u)
+        .filter(Boolean)
+        .slice(1),
+    )
     // Each part of a joined name counts ("ASEAN-India" names India).
     .flatMap((w) => w.split(/[-–]/));
   return words.some((w) => /^[A-Z][a-zA-Z]{2,}$/.test(w) && contentTerms(w).some((t) => idf(t) === 0 && !known.has(t)));
