@@ -156,5 +156,6 @@ describe("names given in brackets", () => {
     );
     expect(holdsKind("The Programme (BSP) will follow.", "name")).toBe(false);
     expect(holdsKind("The Programme will follow in 2017.", "name")).toBe(false);
+    expect(holdsKind("The Programme will follow (see below for more).", "name")).toBe(false);
   });
 });

@@ -258,7 +258,7 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
     case "amount":
       return currency.test(text);
     case "name":
-      return nameCue.test(text);
+      return nameCue.test(text) || bracketedName.test(text);
     case "place": {
       const scope = placeScope(asked);
       const places = placePatterns();
@@ -318,8 +318,9 @@ const bracketNameShare = 0.8;
 
 // A theme or title is given in quotation marks, introduced as one ("themed", "entitled", "called") or
 // given in brackets after what it names ("An upgraded version of GEP (GEP of the Silk Road on the sea)").
-const nameCue =
-  /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b|\((?=[^()]*\p{Lu})[^()]*\s[^()]*\)/iu;
+const nameCue = /["“”]|\b(?:theme[ds]?|themed|titled|entitled|called|named|known as)\b/i;
+// Case-sensitive: a bracket of two words or more with a capital letter.
+const bracketedName = /\((?=[^()]*\p{Lu})[^()]*\s[^()]*\)/u;
 
 // Commas that make a sentence a run of items rather than a long sentence (set by hand on the own set's
 // near-miss list questions and the tune split's lists).
