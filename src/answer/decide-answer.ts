@@ -82,9 +82,14 @@ export function verifies(
     // …or spell out one the question uses ("the seminar on EIA": "… Assessment of Environmental Impact"),
     // when it also holds the name's own words: "a Workshop on … Cleaner Production" is not the
     // "Multi-stakeholder Workshop on EST and CP".
+    const ownTerms = new Set(termsOf(own));
     const named = (terms: readonly string[]) => {
-      const spelled = acronymsSpelledOut(terms, own, expand);
-      const words = terms.filter((t) => !isAcronym(t, expand));
+      const definitions = terms.map((term) => ({ term, definition: definitionTerms(term, expand) }));
+      const spelled = definitions
+        .filter(({ term, definition }) => !ownTerms.has(term) && definition.length > 0)
+        .filter(({ definition }) => definition.every((t) => ownTerms.has(t)))
+        .map(({ term }) => term);
+      const words = definitions.filter(({ definition }) => definition.length === 0).map(({ term }) => term);
       return spelled.length > 0 && aboutShare(words, own, idf, implied) >= nameShareFloor
         ? new Set([...implied, ...spelled])
         : implied;
@@ -125,19 +130,6 @@ export function verifies(
 /** The terms of an acronym's definition ("eia": environment, impact, assess); none for other terms. */
 function definitionTerms(term: string, expand: (text: string) => string): string[] {
   return contentTerms(expand(term.toUpperCase())).filter((t) => t !== term);
-}
-
-function isAcronym(term: string, expand: (text: string) => string): boolean {
-  return definitionTerms(term, expand).length > 0;
-}
-
-/** The acronyms among `terms` ("eia") whose definition `text` holds in full ("Environmental Impact Assessment"). */
-function acronymsSpelledOut(terms: readonly string[], text: string, expand: (text: string) => string): string[] {
-  const present = new Set(termsOf(text));
-  return terms.filter((term) => {
-    const definition = definitionTerms(term, expand);
-    return !present.has(term) && definition.length > 0 && definition.every((t) => present.has(t));
-  });
 }
 
 // A verifying quote must be nearly as much about the asked thing as the pool's quote most about it (this

@@ -96,6 +96,11 @@ function yearsOf(doc: DocumentRef): Set<string> {
   return years;
 }
 
+/** The label a named document is known by: its period ("2009-2015"), else its year; none when it has neither. */
+function documentLabel(doc: DocumentRef): string | undefined {
+  return [...yearsOf(doc)].find((y) => y.includes("-")) ?? (doc.year === null ? undefined : String(doc.year));
+}
+
 function nounFits(noun: string, doc: DocumentRef): boolean {
   const singular = noun
     .toLowerCase()
@@ -204,11 +209,11 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
   for (const m of question.matchAll(orderNaming)) {
     const noun = (m[2] ?? "").toLowerCase();
     const fitting = documents
-      .filter((doc) => doc.year !== null && nounFits(noun, doc) && !genericNouns.includes(noun))
+      .filter((doc) => doc.year !== null && nounFits(noun, doc))
       .sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
     const place = orderOf(m[1] ?? "", fitting.length);
     const doc = place === undefined ? undefined : fitting[place];
-    const label = doc ? ([...yearsOf(doc)].find((y) => y.includes("-")) ?? String(doc.year)) : undefined;
+    const label = doc ? documentLabel(doc) : undefined;
     if (fitting.length >= 2 && label) named.push({ label, nouns: [noun] });
   }
   for (const m of question.matchAll(chineseNaming)) {
@@ -244,8 +249,7 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
   for (const doc of documents) {
     const core = titleWords(doc.title.split("(")[0] ?? "");
     if (core.split(" ").length < 3 || !` ${spoken} `.includes(` ${core} `) || labels.has(doc.file)) continue;
-    const years = [...yearsOf(doc)];
-    const label = years.find((y) => y.includes("-")) ?? years[0];
+    const label = documentLabel(doc);
     if (!label) continue;
     labels.set(doc.file, new Set([label]));
     // As for "the 2009 strategy": the period and the kind of document, not the title's subject words.
@@ -262,7 +266,7 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     });
     const doc = fitting.length === 1 ? fitting[0] : undefined;
     if (!doc || labels.has(doc.file)) continue;
-    const label = [...yearsOf(doc)].find((y) => y.includes("-")) ?? (doc.year === null ? undefined : String(doc.year));
+    const label = documentLabel(doc);
     if (!label) continue;
     labels.set(doc.file, new Set([label]));
     namingTerms.set(doc.file, new Set(contentTerms(words.join(" ")).filter((t) => t.length > 2)));
@@ -299,6 +303,11 @@ export function inNamedPart(scope: DocumentScope | undefined, place: UnitPlace):
 export const noImpliedTerms: ReadonlySet<string> = new Set();
 const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;
 
+/** The periods a text names, written as a question's label is ("2009 – 2015" → "2009-2015"). */
+function periodsIn(text: string): string[] {
+  return (text.match(period) ?? []).map((p) => p.replace(/\s*[–-]\s*/, "-"));
+}
+
 /**
  * The terms a sentence of `file` holds without saying them: the words naming its document, when the
  * question names it. None when the sentence speaks of another document's period ("the Strategy 2009-2015",
@@ -310,9 +319,7 @@ export function impliedTerms(scope: DocumentScope | undefined, place: UnitPlace,
   if (!terms || !inNamedPart(scope, place)) return noImpliedTerms;
   const labels = [...(scope?.labels.get(place.file) ?? [])];
   // The headings above the sentence count: "2.1 Adoption of the Strategy (2009-2015) › …" is about that one.
-  const periods = (`${place.section} ${text}`.match(period) ?? [])
-    .map((p) => p.replace(/\s*[–-]\s*/, "-"))
-    .filter((p) => scope?.documentPeriods.has(p));
+  const periods = periodsIn(`${place.section} ${text}`).filter((p) => scope?.documentPeriods.has(p));
   if (periods.length > 0 && !periods.some((p) => labels.includes(p))) return noImpliedTerms;
   return terms;
 }
@@ -341,7 +348,7 @@ export function withoutDocumentNames(question: string, scope: DocumentScope): st
 export function aboutNamedDocument(scope: DocumentScope | undefined, file: string, text: string): boolean {
   if (!scope || scope.files.size === 0) return false;
   if (scope.files.has(file)) return true;
-  const periods = new Set((text.match(period) ?? []).map((p) => p.replace(/\s*[–-]\s*/, "-")));
+  const periods = new Set(periodsIn(text));
   if (periods.size === 0) return false;
   return [...scope.labels].some(([named, labels]) => {
     if (![...labels].some((label) => periods.has(label))) return false;

@@ -406,10 +406,16 @@ const documentPart =
 
 const placeQualifier = new RegExp(`\\b(?:in|at)\\s+(?!(?:${monthNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z])`, "g");
 
-/** Runs of capitalised words past the first word, joined by "on", "and", "of", "for" or "&", as written. */
+/**
+ * Runs of capitalised words past each sentence's first word, joined by "on", "and", "of", "for" or "&", as
+ * written.
+ */
 function nameRuns(text: string, minCapitalised: number): string[] {
-  const written = text.split(/\s+/);
-  const words = written.map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
+  return splitSentences(text).flatMap((sentence) => nameRunsInSentence(sentence, minCapitalised));
+}
+
+function nameRunsInSentence(sentence: string, minCapitalised: number): string[] {
+  const words = sentence.split(/\s+/).map((w) => w.replace(/^[("'“]+|[)"'”?,.;:!]+$/g, ""));
   const names: string[] = [];
   let run: string[] = [];
   const close = () => {
@@ -417,10 +423,10 @@ function nameRuns(text: string, minCapitalised: number): string[] {
     if (run.filter((w) => /^\p{Lu}/u.test(w)).length >= minCapitalised) names.push(run.join(" "));
     run = [];
   };
-  // The first word is capitalised as the start of the sentence, not as a name, and so is a word after a
-  // sentence's end ("… to promote ESTs. Which country supported it?").
+  // The first word is capitalised as the start of the sentence, not as a name ("… to promote ESTs. Which
+  // country supported it?").
   words.forEach((word, i) => {
-    if (i > 0 && /^\p{Lu}/u.test(word) && !/[.?!]$/.test(written[i - 1] ?? "")) run.push(word);
+    if (i > 0 && /^\p{Lu}/u.test(word)) run.push(word);
     else if (run.length > 0 && /^(?:on|and|of|for|&)$/.test(word)) run.push(word);
     else close();
   });
