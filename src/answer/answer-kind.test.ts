@@ -30,6 +30,14 @@ describe("questionAnchors", () => {
     expect(fifth?.test("In 2015 the fifth annual forum took place.")).toBe(true);
   });
 
+  it("reaches the counted thing over words, not over a slash between them", () => {
+    const [eighth] = questionAnchors("When was the 8th River Workshop/Symposium held?");
+    expect(eighth?.test("They hosted the 8th Tripartite Delta Water (TDW) Workshop / Symposium in 2007.")).toBe(true);
+    expect(
+      eighth?.test("They hosted the 8th Tripartite Delta Water Basin Planning Council in 2007, a Symposium."),
+    ).toBe(false);
+  });
+
   it("takes no anchor from 'in the first place'", () => {
     expect(questionAnchors("Why was the plan made in the first place?")).toEqual([]);
   });

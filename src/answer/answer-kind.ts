@@ -135,6 +135,32 @@ export function isCountryName(word: string): boolean {
   return placePatterns().countryWord.test(word);
 }
 
+let languageNames: ReadonlySet<string> | undefined;
+
+/**
+ * Whether a word names a people or language rather than a thing ("the Chinese side", "Malaysian experts"):
+ * a language's English name from the platform's ICU data (Chinese, Thai, Burmese …), or a country's name
+ * with the ending of its people ("Malaysia" + n, "Singapore" + an).
+ */
+export function isNationalityWord(word: string): boolean {
+  if (!languageNames) {
+    const display = new Intl.DisplayNames(["en"], { type: "language" });
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    const names = new Set<string>();
+    for (const a of letters)
+      for (const b of letters) {
+        const name = display.of(a + b);
+        if (name && name !== a + b && !/\s/.test(name)) names.add(name);
+      }
+    languageNames = names;
+  }
+  if (languageNames.has(word)) return true;
+  return [/n$/, /an$/, /ian$/, /ese$/].some((ending) => {
+    const stem = word.replace(ending, "");
+    return stem !== word && [stem, `${stem}a`, `${stem}s`].some((country) => isCountryName(country));
+  });
+}
+
 interface PlacePatterns {
   /** Any country or listed city. */
   countries: RegExp;
@@ -434,9 +460,11 @@ function ordinalsIn(text: string): { n: number; after: string }[] {
 
 /** Whether the head noun is named within reach of the start of `after` (what follows an ordinal). */
 function countsHead(after: string, head: string): boolean {
+  // Words only: "Workshop / Symposium" is two words, not three.
   return after
     .split(/\s+/)
-    .slice(0, ordinalReach + 1)
+    .filter((w) => /[\p{L}\p{N}]/u.test(w))
+    .slice(0, ordinalReach)
     .some((w) => contentTerms(w).includes(head) || acronymEndingIn(w, head));
 }
 

@@ -43,6 +43,22 @@ describe("namedDocuments", () => {
     expect([...namedDocuments("the first action plan", documents).files]).toEqual([]);
   });
 
+  it("finds every document of a kind named together ('both strategies', 'each strategy'), when there are several", () => {
+    expect([...namedDocuments("Which plan does each strategy cite?", documents).files].sort()).toEqual([
+      "new.txt",
+      "old.txt",
+    ]);
+    expect([...namedDocuments("How do both strategies word it?", documents).files].sort()).toEqual([
+      "new.txt",
+      "old.txt",
+    ]);
+    // One action plan is no set of them.
+    expect([...namedDocuments("What does each action plan list?", documents).files]).toEqual([]);
+    expect(namedDocuments("Which plan does each strategy cite?", documents).kinds.get("new.txt")).toEqual(
+      new Set(["strategy"]),
+    );
+  });
+
   it("finds a document named by its first year and the kind in its title", () => {
     const scope = namedDocuments("What does the 2009 strategy say about funding?", documents);
     expect([...scope.files]).toEqual(["old.txt"]);

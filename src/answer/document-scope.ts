@@ -58,6 +58,10 @@ const chineseNouns: Record<string, string> = {
 const orderNaming =
   /\bthe (first|second|third|earlier|earliest|older|previous|former|later|latest|newer|current|latter) (strategy|action plan|plan)\b/gi;
 
+// "Both strategies", "each strategy", "the two action plans": every document of that kind, when there are several.
+const everyOfKind =
+  /\b(?:(?:both|the two|all(?: the)?|all three|the) (strateg(?:ies)|action plans|plans)|(?:each|either|every) (strategy|action plan|plan))\b/gi;
+
 /** Which of `count` documents, oldest first, an order word names; undefined past the last. */
 function orderOf(word: string, count: number): number | undefined {
   const lower = word.toLowerCase();
@@ -215,6 +219,15 @@ export function namedDocuments(question: string, documents: readonly DocumentRef
     const doc = place === undefined ? undefined : fitting[place];
     const label = doc ? documentLabel(doc) : undefined;
     if (fitting.length >= 2 && label) named.push({ label, nouns: [noun] });
+  }
+  for (const m of question.matchAll(everyOfKind)) {
+    const noun = (m[1] ?? m[2] ?? "").toLowerCase();
+    const fitting = documents.filter((doc) => doc.year !== null && nounFits(noun, doc));
+    if (fitting.length < 2) continue;
+    for (const doc of fitting) {
+      const label = documentLabel(doc);
+      if (label) named.push({ label, nouns: [noun] });
+    }
   }
   for (const m of question.matchAll(chineseNaming)) {
     const noun = chineseNouns[m[3] ?? ""];

@@ -51,6 +51,15 @@ describe("splitQuestion with two question words", () => {
     ]);
   });
 
+  it("asks the last part again of each bare question word that closes the question", () => {
+    expect(splitQuestion("Who convened the river dialogue, where, and when?")).toEqual([
+      "Who convened the river dialogue",
+      "where convened the river dialogue",
+      "when convened the river dialogue",
+    ]);
+    expect(distinctSubjects(splitQuestion("For the Delta Dialogue: who convened it, where and when?"))).toHaveLength(1);
+  });
+
   it("quotes once for parts that ask of the same words", () => {
     expect(distinctSubjects(["When was the forum held?", "where was the forum held?", "who chaired it?"])).toEqual([
       "When was the forum held?",
@@ -71,6 +80,12 @@ describe("questionNames", () => {
   it("counts a lone capitalised town before the thing, not a country or a month", () => {
     expect(questionNames("When was the Dali base opened?")).toEqual([["dali"]]);
     expect(questionNames("When did Malaysia open the base in March 2010?")).toEqual([]);
+  });
+
+  it("counts no people or language as a town ('the Chinese side', 'Malaysian experts')", () => {
+    expect(questionNames("Who convened the dialogue on the Chinese side?")).toEqual([]);
+    expect(questionNames("Which Malaysian experts attended the forum?")).toEqual([]);
+    expect(questionNames("When was the Dalian base opened?")).toEqual([["dalian"]]);
   });
 
   it("reads runs of capitalised words, joined by small words, as names", () => {

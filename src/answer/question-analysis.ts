@@ -7,7 +7,7 @@ import {
 } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { isCountryName, month, monthNames } from "./answer-kind.js";
+import { isCountryName, isNationalityWord, month, monthNames } from "./answer-kind.js";
 
 export type QuestionType = "when" | "where" | "who" | "count" | "list" | "definition" | "other";
 
@@ -197,6 +197,26 @@ export function splitQuestion(question: string): string[] {
     for (const sentence of sentences) read.push(chineseCarriedTopic(sentence, read.at(-1)));
     return read;
   }
+  // "Who convened it, where, and when?": the question words after the last part ask what it asks, of
+  // where and when ("where convened it", "when convened it").
+  const tail = ellipticalTail.exec(q);
+  if (tail) {
+    const asked = englishParts(q.slice(0, tail.index).trim());
+    const last = asked.at(-1) ?? "";
+    const more = (tail[1] ?? "")
+      .split(/[\s,]+/)
+      .filter((w) => /^(?:where|when|who|whom)$/i.test(w))
+      .map((w) => last.replace(/\b(?:what|when|where|who|whom|which|how)\b/i, w.toLowerCase()))
+      .filter((part) => part !== last);
+    return [...asked, ...more];
+  }
+  return englishParts(q);
+}
+
+// A list of bare question words that closes a question (", where, and when?", ", where and when?").
+const ellipticalTail = /,\s*((?:where|when|who|whom)(?:\s*,?\s*(?:and\s+)?(?:where|when|who|whom))*)\s*[?？.]?\s*$/i;
+
+function englishParts(q: string): string[] {
   // "How does X in the 2009 strategy compare with Y in the 2016 one?" asks about X and about Y.
   const compared = comparison.exec(q);
   if (compared?.[1] && compared[2] && compared[1].split(/\s+/).length >= 3 && compared[2].split(/\s+/).length >= 3)
@@ -246,9 +266,10 @@ const partQuestionWord = /^(?:what|when|where|who|which|how|why)\s+/i;
  * "where was the forum held"): what is quoted for one of them is quoted for both.
  */
 export function distinctSubjects(parts: readonly string[]): string[] {
+  // The question word may follow a lead-in ("For the Dialogue, who convened it", "…, where convened it").
   const subject = (part: string) =>
     part
-      .replace(partQuestionWord, "")
+      .replace(/\b(?:what|when|where|who|which|how|why)\s+/i, "")
       .replace(/[?？.]\s*$/, "")
       .toLowerCase();
   return parts.filter((part, i) => i === 0 || subject(part) !== subject(parts[i - 1] ?? ""));
@@ -385,13 +406,14 @@ export function questionNames(question: string): string[][] {
   // A one-word place the question puts the thing in ("the base in Wuzhou") names it as much: another
   // town's base is another base.
   const places = [...q.matchAll(placeQualifier)].map((m) => m[1] ?? "");
-  // So does a town named before the thing ("the Wuzhou base"): a lone capitalised word, not a country, that
+  // So does a town named before the thing ("the Wuzhou base"): a lone capitalised word, not a country or people, that
   // qualifies a plain noun after it ("the Centre set up" and "the Forum?" are short forms of names).
   const runs = nameRuns(q, 2).filter((name) => !documentPart.test(name));
   const towns = nameRuns(q, 1).filter(
     (word) =>
       /^\p{Lu}\p{Ll}{3,}$/u.test(word) &&
       !isCountryName(word) &&
+      !isNationalityWord(word) &&
       !month.test(word) &&
       !places.includes(word) &&
       nounsAfter(q, word) !== "",
