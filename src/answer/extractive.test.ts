@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { Passage } from "../core/types.js";
 import { contextualQuery, validateQuestion } from "./answer-service.js";
 import { evidenceUnits, splitSentences } from "./evidence-units.js";
-import { answerExtractively, notFoundAnswer } from "./extractive.js";
+import { answerExtractively, defaultExtractiveOptions, notFoundAnswer } from "./extractive.js";
+import { namedDocuments } from "./document-scope.js";
 import { analyseQuestion, splitQuestion, stripPreamble } from "./question-analysis.js";
 
 let counter = 0;
@@ -209,5 +210,30 @@ describe("question validation and follow-ups", () => {
     expect(contextualQuery("When was it launched?", history)).toBe(
       "What are the priority areas? When was it launched?",
     );
+  });
+});
+
+describe("a part of a many-part question", () => {
+  it("is answered by a sentence that verifies and scores well for the part, though not for the whole", () => {
+    const text =
+      "4.1 If it deems necessary, the two parties will carry out the mid-term review on the implementation of this Plan in 2018, and amend this Plan based on the review result.\n4.2 Final review on the implementation of this Plan will be carried out in 2020 to have an overall examination of this Plan.\n4.3 The reviews will be organized by the DRC in collaboration with the River Secretariat and with the participation of the town offices.";
+    const review = passage(text, "plan.txt", "4. Review of the Implementation");
+    const question =
+      "When will the mid-term and final reviews on the implementation of River Plan III be carried out, and who organises them?";
+    const context = {
+      idf: () => 1,
+      scope: namedDocuments(question, [
+        { file: "plan.txt", title: "River Plan (2016-2020)", year: 2016, aliases: ["River Plan III"] },
+      ]),
+    };
+    const answer = answerExtractively(question, [review], context);
+    expect(answer.answer).toContain("organized by the DRC");
+    expect(answer.answer).not.toContain("do not give");
+    // Only the part's best sentence (which says when) may answer: the organiser is not found.
+    const strict = answerExtractively(question, [review], context, {
+      ...defaultExtractiveOptions,
+      partVerifiedMinScore: 1,
+    });
+    expect(strict.answer).toContain("do not give the person or body");
   });
 });
