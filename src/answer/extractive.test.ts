@@ -74,6 +74,12 @@ describe("question analysis", () => {
     expect(analysis.focus).toEqual([["total"], ["budget"]]);
     // The documents give a name without saying "name".
     expect(analyseQuestion("What was the name of the vision set in 2013?").focus).toEqual([]);
+    // …nor a measure without the word for it ("standing at 577 million").
+    expect(analyseQuestion("What was the size of the river town's population in 2006?").focus).toEqual([]);
+    // A long run or one with a comma is the question's subject, not an attribute asked for.
+    expect(
+      analyseQuestion("What is the Delta River Forum meant to be a platform for, per the review of the plan?").focus,
+    ).toEqual([]);
     // "According to the plan" says where to look, not a word the evidence must use.
     expect(analyseQuestion("According to the river plan, who runs it?").terms).not.toContain("accord");
     // The noun after "what" or "which" names the kind of answer, not what the sentence says.

@@ -42,8 +42,12 @@ function askedNouns(q: string): Set<string> {
 }
 
 // "What was the name of the vision …?" asks for the vision's name, which the documents give without the
-// word "name": not an attribute the evidence must hold.
-const focusFraming = new Set(["name"]);
+// word "name": not an attribute the evidence must hold. Nor is a measure ("the size of the urban
+// population"), which they give as a figure ("standing at 577 million").
+const focusFraming = new Set(["name", "size", "number", "amount", "figure", "proportion", "percentag"]);
+// An attribute is a short noun phrase ("the theme", "the total budget"); a longer run or one with a comma
+// ("the Forum meant to be a platform for, per the review …") is the question's subject, not an attribute.
+const focusWords = 4;
 
 // Chinese question words, checked before the English patterns.
 const chineseTypes: [RegExp, QuestionType][] = [
@@ -93,8 +97,13 @@ function focusPhrase(q: string): string | undefined {
     q,
   );
   // "the VAP mentioned in the page": the thing asked about, not how the question refers to it.
-  if (attribute?.[1])
-    return attribute[1].replace(/\s+(?:mentioned|referred to|cited|listed|described|named|used|given|discussed)$/, "");
+  if (attribute?.[1]) {
+    const phrase = attribute[1].replace(
+      /\s+(?:mentioned|referred to|cited|listed|described|named|used|given|discussed)$/,
+      "",
+    );
+    return phrase.includes(",") || phrase.split(/\s+/).length > focusWords ? undefined : phrase;
+  }
   // "what is X's <focus>?"
   const possessive = /^(?:what|who)\s+(?:is|was|are|were)\s+\S+'s\s+(.+?)\??$/.exec(q);
   if (possessive?.[1]) return possessive[1];
