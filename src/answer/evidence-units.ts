@@ -49,6 +49,20 @@ function passageUnits(passage: Passage): EvidenceUnit[] {
       if (j > i + 1) {
         // A line followed by list items (or a run of items): one unit, so a list is never quoted in part.
         units.push({ passage, passageRank, text: lines.slice(i, j).join("\n"), isList: true, preceding });
+        // A lead-in of several sentences ("The overall objective is … . The specific objectives are as
+        // follows:") says things of its own before the one that introduces the list: each is a candidate too.
+        const leadSentences = splitSentences(line);
+        leadSentences.slice(0, -1).forEach((sentence, k) => {
+          const before = k === 0 ? preceding : leadSentences[k - 1];
+          units.push({
+            passage,
+            passageRank,
+            text: sentence,
+            isList: false,
+            following: leadSentences[k + 1],
+            preceding: before,
+          });
+        });
         // Each item is also a candidate on its own, for questions one item answers (read with its lead-in),
         // and so is each later sentence of an item of several ("- Cooperation on X. CAEC and ACB … . In
         // addition, … with the support of the China Trust Fund."), read with the sentence before it.

@@ -36,6 +36,14 @@ describe("evidence units", () => {
     ]);
   });
 
+  it("offers each sentence of a list's lead-in before the one that introduces the list", () => {
+    const units = evidenceUnits([
+      passage("The overall aim is a phased approach. The specific aims are:\n(a) forests;\n(b) rivers."),
+    ]);
+    expect(units.map((u) => [u.text, u.isList])).toContainEqual(["The overall aim is a phased approach.", false]);
+    expect(units.map((u) => u.text)).not.toContain("The specific aims are:");
+  });
+
   it("offers each later sentence of a list item of several, and quotes it rather than the item cut short", () => {
     const text =
       "The parties carried out these activities:\n- Cooperation on rivers. The river office and the coastal office jointly drew up the plan on rivers and wetlands for the whole region. Its first and second phases have been implemented in many towns over several years. In addition, the river office ran the project on wetland mapping with the support of the Lisbon Trust Fund.\n- Cooperation on soils. A soil survey was done.";
