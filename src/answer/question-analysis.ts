@@ -217,7 +217,8 @@ export function splitQuestion(question: string): string[] {
       .filter((w) => /^(?:where|when|who|whom)$/i.test(w))
       .map((w) => last.replace(/\b(?:what|when|where|who|whom|which|how)\b/i, w.toLowerCase()))
       .filter((part) => part !== last);
-    return [...asked, ...more];
+    // A last part with no question word of its own ("The forum, when?") is read whole.
+    if (more.length > 0) return [...asked, ...more];
   }
   return englishParts(q);
 }
