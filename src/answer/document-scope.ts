@@ -60,7 +60,7 @@ const orderNaming =
 
 // "Both strategies", "each strategy", "the two action plans": every document of that kind, when there are several.
 const everyOfKind =
-  /\b(?:(?:both|the two|all(?: the)?|all three|the) (strateg(?:ies)|action plans|plans)|(?:each|either|every) (strategy|action plan|plan))\b/gi;
+  /\b(?:(?:both|the two|all(?: the)?|all three|the) (strategies|action plans|plans)|(?:each|either|every) (strategy|action plan|plan))\b/gi;
 
 /** Which of `count` documents, oldest first, an order word names; undefined past the last. */
 function orderOf(word: string, count: number): number | undefined {

@@ -273,7 +273,12 @@ export function answerExtractively(
         .find((u) => u.score >= best.score * options.verifiedMinScore && verifies(u, q, idf)) ??
       // …or nearly as good for this part, when the question has several ("…, and who organises them?").
       (parts.length > 1
-        ? verifiedForPart(expand(part), candidates, units, idf, implied, (u) => verifies(u, q, idf), options)
+        ? verifiedForPart(
+            units,
+            partScores(expand(part), candidates, units, idf, implied),
+            (u) => verifies(u, q, idf),
+            options.partVerifiedMinScore,
+          )
         : undefined);
     if (verified) selected.push(verified);
     else notGiven.push(askedFor(q.kind, part));
@@ -389,23 +394,19 @@ function partScores(
   return scoreUnits(candidates, analysis, terms, idf, implied).map((u, i) => u.score + 0.5 * (units[i]?.score ?? 0));
 }
 
-/** The best unit for a part that verifies, when it scores nearly as well for the part as the part's best. */
+/** The best unit for a part that verifies, when it scores `minShare` of the part's best (`scores` from partScores). */
 function verifiedForPart(
-  part: string,
-  candidates: EvidenceUnit[],
   units: ScoredUnit[],
-  idf: (t: string) => number,
-  implied: (unit: EvidenceUnit) => ReadonlySet<string>,
+  scores: readonly number[],
   verifiesPart: (unit: ScoredUnit) => boolean,
-  options: ExtractiveOptions,
+  minShare: number,
 ): ScoredUnit | undefined {
-  const scores = partScores(part, candidates, units, idf, implied);
   const ranked = units
     .map((unit, i) => ({ unit, score: scores[i] ?? Number.NEGATIVE_INFINITY }))
     .filter((r) => Number.isFinite(r.score))
     .sort((a, b) => b.score - a.score);
   const top = ranked[0]?.score ?? 0;
-  return ranked.find((r) => r.score >= top * options.partVerifiedMinScore && verifiesPart(r.unit))?.unit;
+  return ranked.find((r) => r.score >= top * minShare && verifiesPart(r.unit))?.unit;
 }
 
 // A sentence inside a longer unit (a list item of several sentences) that scores this share of it carries
