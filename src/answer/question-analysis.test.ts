@@ -74,6 +74,14 @@ describe("analyseQuestion", () => {
     expect(analysis.terms).not.toContain("item");
     expect(analysis.focus.flat()).not.toContain("item");
   });
+
+  it("does not ask the answer to use the words that put a comparison", () => {
+    const analysis = analyseQuestion(
+      "The page and the strategy describe the framework differently. What dates does each give, and how do they contrast?",
+    );
+    expect(analysis.terms).toEqual(expect.arrayContaining(["page", "framework"]));
+    for (const framing of ["describ", "differ", "each", "contrast"]) expect(analysis.terms).not.toContain(framing);
+  });
 });
 
 describe("questionNames", () => {

@@ -27,6 +27,12 @@ export interface QuestionAnalysis {
 // Words that say what kind of answer is wanted rather than what it is about.
 const questionWords = new Set(["what", "which", "who", "when", "where", "how", "why", "whom", "whose", "many", "much"]);
 
+// Stemmed: different(ly)/differ(s), contrast(s), each, describe(d), word(ed). They say how a comparison is
+// put ("the two pages describe it differently; what does each say?"), and the sentences that answer it never
+// use them: as terms they only lowered the question's cover. Not "version" or "account": the documents use
+// both of the things themselves ("an upgraded version of GEP", "accounts for 3%").
+const comparingTerms = new Set(["differ", "contrast", "each", "describ", "word"]);
+
 // "According to the ASEAN page on EST, …" says where to look; the documents do not say "according".
 const sourceClause = /\baccording to\b/;
 
@@ -389,7 +395,8 @@ export function analyseQuestion(question: string, searchQuery: string = question
   const asked = askedNouns(q);
   return {
     terms: contentTerms(searchQuery).filter(
-      (t) => !questionWords.has(t) && !(t === "accord" && sourceClause.test(q)) && !asked.has(t),
+      (t) =>
+        !questionWords.has(t) && !comparingTerms.has(t) && !(t === "accord" && sourceClause.test(q)) && !asked.has(t),
     ),
     type: questionType(q),
     focus: hasChinese(q)
