@@ -47,4 +47,23 @@ describe("cleanText", () => {
   it("normalises bullets, tabs and non-breaking spaces", () => {
     expect(cleanText("\uf0b7\tfirst item\u00a0here")).toBe("• first item here");
   });
+
+  it("joins a row wrapped in its cells to the row it continues", () => {
+    expect(
+      cleanText("\tAction 6-1-2: Explore the establishment of the\t2017\n\tEco-city Alliance\t\n\t(CAECA) of cities\t"),
+    ).toBe("| | Action 6-1-2: Explore the establishment of the | 2017 |\n| | Eco-city Alliance (CAECA) of cities | |");
+  });
+
+  it("reads tab-separated lines as table rows, one per line, and leaves tab-indented prose and items alone", () => {
+    expect(
+      cleanText(
+        "\tActions\tTimeframe\nAction 1: Dialogue\tAction 1-1: Forum\t2016, 2018\nAction 2: Cities\tAction 2-1: Alliance\t",
+      ),
+    ).toBe(
+      "| | Actions | Timeframe |\n| Action 1: Dialogue | Action 1-1: Forum | 2016, 2018 |\n| Action 2: Cities | Action 2-1: Alliance | |",
+    );
+    expect(cleanText("\tAn indented line of prose.\n1.\tA numbered item\n\t4.1 Policy Dialogue\t8")).toBe(
+      "An indented line of prose.\n1. A numbered item\n 4.1 Policy Dialogue 8",
+    );
+  });
 });

@@ -10,6 +10,9 @@ export const footnotesHeading = "# Footnotes";
 export function cleanText(raw: string): string {
   const normalised = raw
     .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .reduce(withTableRows, [])
+    .join("\n")
     .replace(/[\u00a0\u2007\u202f]/g, " ")
     .replace(/\t/g, " ")
     .replace(/[\uf0b7\uf0a7\u25aa\u25cf\u2022]\s*/g, "• ");
@@ -36,6 +39,48 @@ export function cleanText(raw: string): string {
     .replace(/[ ]{2,}/g, " ")
     .replace(/\n{3,}/g, "\n\n")
     .trim();
+}
+
+/**
+ * A line whose cells are separated by tabs (a table saved as text: "Action 1: …\tAction 1-1: …\t2016") as a
+ * table row, "| Action 1: … | Action 1-1: … | 2016 |", which the structure parser and the chunker keep one
+ * per line. With the tabs read as spaces, the rows ran together into one "sentence" of a whole table.
+ * A line indented by a tab, with no tab after its text, stays a line of prose; a list item and a table of contents
+ * entry stay what they are.
+ */
+function tableCells(line: string): string[] | undefined {
+  // A list marker before a tab ("•\tfirst item", "1.\tText", "(a)\tText") is an item, not a cell.
+  const unmarked = line.replace(/^\s*(?:[\uf0b7\uf0a7\u25aa\u25cf\u2022*-]|\(?[a-z0-9]{1,4}[.)])\t/i, "");
+  // A line ending in a page number ("\t4.1 Policy Dialogue\t8") is an entry of a table of contents.
+  if (!/\S\t/.test(unmarked) || /\t\s*\d{1,3}\s*$/.test(line)) return undefined;
+  return line
+    .replace(/\s+$/, (end) => end.replace(/[^\t]/g, ""))
+    .split("\t")
+    .map((cell) => cell.trim());
+}
+
+const tableRow = (cells: readonly string[]): string => `| ${cells.join(" | ")} |`;
+
+/**
+ * Appends a line to the lines before it, as a table row when its cells are tab-separated. A row whose every
+ * filled cell goes on in lower case ("\tindustrial cooperation on …\t", "\t(CAECA)\t") is the rest of the row
+ * above, wrapped in its cells: it is joined to that row cell by cell, so a row reads whole.
+ */
+function withTableRows(lines: string[], line: string): string[] {
+  const cells = tableCells(line);
+  if (!cells) {
+    lines.push(line);
+    return lines;
+  }
+  const previous = lines.at(-1);
+  const above = previous?.startsWith("| ") ? previous.slice(2, -2).split(" | ") : undefined;
+  const filled = cells.filter((cell) => cell !== "");
+  if (above && above.length === cells.length && filled.length > 0 && filled.every((cell) => /^[a-z(]/.test(cell))) {
+    lines[lines.length - 1] = tableRow(above.map((cell, i) => `${cell} ${cells[i] ?? ""}`.trim()));
+    return lines;
+  }
+  lines.push(tableRow(cells));
+  return lines;
 }
 
 const pageNumberLine = /^\s*\d{1,3}\s*$/;

@@ -101,6 +101,18 @@ describe("parseBlocks and chunkBlocks", () => {
     expect(blocks[1]?.kind).toBe("paragraph");
   });
 
+  it("ends an all-caps heading at the first line that is not all caps", () => {
+    const blocks = parseBlocks(
+      "ASEAN-CHINA ENVIRONMENTAL\nCOOPERATION ACTION PLAN\n\nANNEX I\nTimeframe for the Implementation of the Action Plan\n\nThe plan runs to 2020.",
+    );
+    expect(blocks.map((b) => [b.kind, "text" in b ? b.text : undefined])).toEqual([
+      ["heading", "ASEAN-CHINA ENVIRONMENTAL COOPERATION ACTION PLAN"],
+      ["heading", "ANNEX I"],
+      ["paragraph", "Timeframe for the Implementation of the Action Plan"],
+      ["paragraph", "The plan runs to 2020."],
+    ]);
+  });
+
   it("splits a unit longer than maxChars at sentence boundaries", () => {
     const long = Array.from({ length: 40 }, (_, i) => `Sentence number ${i} talks about cooperation.`).join(" ");
     const chunks = chunkBlocks(parseBlocks(long), { targetChars: 300, maxChars: 600 });

@@ -104,6 +104,9 @@ function joinLines(text: string, pageStarts: number[], oneBlockPerLine: boolean)
       !unmarkedItem &&
       (forcedContinuation || !startsBlock(line)) &&
       !markers.tableOfContents.test(line) &&
+      // An all-caps heading ("ANNEX I") is not run into the title line under it, only into its own wrapped
+      // all-caps line.
+      !(isAllCaps(previous.text) && !isAllCaps(line)) &&
       (!sawBlank || continuesAcrossBreak(previous.text, line));
     previousLine = line;
     if (continues && previous) {

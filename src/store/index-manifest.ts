@@ -5,8 +5,9 @@ import { z } from "zod";
 // limit for tables, chunks split at page breaks. 3: list items whose bullets the extraction lost. 4:
 // footnotes marked with a superscript number moved out of the body. 5: lexical terms spelled the American
 // way before stemming ("organised" is indexed as "organized"). 6: a lead-in paragraph ending in a colon
-// stays in one chunk with the paragraph it introduces.
-export const indexFormatVersion = 6;
+// stays in one chunk with the paragraph it introduces. 7: tab-separated lines are table rows; an all-caps
+// heading ends at the first line that is not all caps.
+export const indexFormatVersion = 7;
 
 export const indexManifestSchema = z.object({
   formatVersion: z.number().int(),
