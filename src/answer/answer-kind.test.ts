@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { answerKind, countsAnother, countsNoun, holdsKind, questionAnchors } from "./answer-kind.js";
+import {
+  answerKind,
+  countedPhrase,
+  countedTerms,
+  countsAnother,
+  countsNoun,
+  holdsKind,
+  questionAnchors,
+} from "./answer-kind.js";
 
 describe("answerKind", () => {
   it("goes by the question word the question opens with", () => {
@@ -165,5 +173,15 @@ describe("names given in brackets", () => {
     expect(holdsKind("The Programme (BSP) will follow.", "name")).toBe(false);
     expect(holdsKind("The Programme will follow in 2017.", "name")).toBe(false);
     expect(holdsKind("The Programme will follow (see below for more).", "name")).toBe(false);
+  });
+});
+
+describe("countedPhrase", () => {
+  it("reads the counted noun phrase up to its plural head or a verb, not its first two words", () => {
+    expect(countedPhrase("How many Regional River Basin Councils were set up?")).toBe("Regional River Basin Councils");
+    expect(countedPhrase("How many AMS sent delegates?")).toBe("AMS");
+    expect(countedPhrase("how many people attended the meeting?")).toBe("people");
+    expect(countedPhrase("How many priority areas are there?")).toBe("priority areas");
+    expect(countedTerms("How many Regional River Basin Councils were set up?")).toEqual(["council"]);
   });
 });

@@ -377,11 +377,31 @@ const countedStop = new Set([
   "been",
 ]);
 
-/** The thing counted in "how many X …" (one or two words), e.g. "participants" or "priority areas". */
+// Words read as the counted noun phrase after "how many", at most: the corpus's longest counted names
+// ("ASEAN-China Environmental Cooperation Forums") run to five.
+const countedWords = 5;
+
+/**
+ * The thing counted in "how many X …": the words after "how many" up to the first plural noun ("major funding
+ * sources", "ASEAN-China Environmental Cooperation Forums", "AMS"), or up to a verb or preposition ("people
+ * attended") when none is plural; e.g. "participants" or "priority areas".
+ */
 export function countedPhrase(question: string): string | undefined {
-  const words = /\bhow many\s+([a-z-]+)(?:\s+([a-z-]+))?/i.exec(question);
-  if (!words?.[1]) return undefined;
-  return words[2] && !countedStop.has(words[2].toLowerCase()) ? `${words[1]} ${words[2]}` : words[1];
+  const after = /\bhow many\s+(.*)$/is.exec(question)?.[1];
+  if (!after) return undefined;
+  const phrase: string[] = [];
+  for (const raw of after.split(/\s+/).slice(0, countedWords)) {
+    const word = raw.replace(/[?.,;:!)]+$/, "");
+    if (!/^[\p{L}-]+$/u.test(word) || countedStop.has(word.toLowerCase())) break;
+    phrase.push(word);
+    if (word !== raw || (/s$/i.test(word) && !/ss$/i.test(word))) break;
+  }
+  return phrase.length > 0 ? phrase.join(" ") : undefined;
+}
+
+/** Stemmed terms of the noun a "how many" question counts (the last word of its phrase: "areas"). */
+export function countedTerms(question: string): string[] {
+  return contentTerms(countedPhrase(question)?.split(" ").at(-1) ?? "");
 }
 
 const ordinals: Record<string, number> = {

@@ -7,7 +7,7 @@ import {
 } from "../retrieve/chinese-query.js";
 import { normalizeText } from "../retrieve/normalize-query.js";
 import { contentTerms } from "../store/lexical-index.js";
-import { isCountryName, isNationalityWord, month, monthNames } from "./answer-kind.js";
+import { countedTerms, isCountryName, isNationalityWord, month, monthNames } from "./answer-kind.js";
 
 export type QuestionType = "when" | "where" | "who" | "count" | "list" | "definition" | "other";
 
@@ -391,7 +391,6 @@ function nounsAfter(text: string, name: string): string {
 export function analyseQuestion(question: string, searchQuery: string = question): QuestionAnalysis {
   const q = stripPreamble(question).toLowerCase();
   const focusText = focusPhrase(q);
-  const countedText = /\bhow many\s+([a-z-]+(?:\s+[a-z-]+)?)/.exec(q)?.[1];
   const asked = askedNouns(q);
   return {
     terms: contentTerms(searchQuery).filter(
@@ -409,7 +408,7 @@ export function analyseQuestion(question: string, searchQuery: string = question
             .filter((t) => !questionWords.has(t) && !focusFraming.has(t) && !asked.has(t) && !/^\d/.test(t))
             .map((t) => [t])
         : [],
-    counted: countedText ? contentTerms(countedText) : chineseCountedTerms(q).flatMap(contentTerms),
+    counted: /\bhow many\b/.test(q) ? countedTerms(q) : chineseCountedTerms(q).flatMap(contentTerms),
   };
 }
 
