@@ -5,6 +5,7 @@ import {
   documentsOf,
   impliedTerms,
   namedDocuments,
+  speaksOfNamedPart,
   withoutDocumentNames,
   type DocumentRef,
 } from "./document-scope.js";
@@ -145,6 +146,15 @@ describe("namedDocuments", () => {
     expect(impliedTerms(scope, planPart, "Wetlands will be restored.").size).toBe(0);
     const asked = namedDocuments("What does the 2016-2020 action plan say about wetlands?", documents);
     expect(impliedTerms(asked, planPart, "Wetlands will be restored.").size).toBeGreaterThan(0);
+  });
+
+  it("keeps a sentence of the other part that speaks of the named part and not of its own", () => {
+    const scope = namedDocuments("How many areas does the 2016-2020 strategy have?", documents);
+    const planPart = { file: "new.txt", section: "ACTION PLAN (2016-2020) › I. Background" };
+    expect(speaksOfNamedPart(scope, planPart, "The Strategy 2016-2020 focuses on nine areas.")).toBe(true);
+    expect(speaksOfNamedPart(scope, planPart, "To implement the Strategy, this Action Plan is developed.")).toBe(false);
+    expect(speaksOfNamedPart(scope, planPart, "Nine activities will be carried out.")).toBe(false);
+    expect(speaksOfNamedPart(scope, { file: "new.txt", section: "4. Areas" }, "Nine activities.")).toBe(true);
   });
 
   it("drops the words naming the documents, to search within them", () => {

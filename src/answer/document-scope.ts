@@ -312,6 +312,18 @@ export function inNamedPart(scope: DocumentScope | undefined, place: UnitPlace):
   return headed.length === 0 || headed.some((kind) => asked.has(kind));
 }
 
+/**
+ * `inNamedPart`, or a sentence in another part of the file that speaks of the named part itself and not of its
+ * own ("… adopted the Strategy 2016-2020 … focused on nine priority areas", under the action plan's heading).
+ */
+export function speaksOfNamedPart(scope: DocumentScope | undefined, place: UnitPlace, text: string): boolean {
+  if (inNamedPart(scope, place)) return true;
+  const asked = scope?.kinds.get(place.file) ?? new Set<DocumentKind>();
+  const own = kindsNamedIn(place.section);
+  const spoken = kindsNamedIn(text);
+  return spoken.some((kind) => asked.has(kind)) && !spoken.some((kind) => own.includes(kind));
+}
+
 /** No terms implied: the question names no document, or the sentence is about another one. */
 export const noImpliedTerms: ReadonlySet<string> = new Set();
 const period = /\b(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}\b/g;

@@ -1,4 +1,4 @@
-import { type DocumentScope, impliedTerms, inNamedPart } from "./document-scope.js";
+import { type DocumentScope, impliedTerms, inNamedPart, speaksOfNamedPart } from "./document-scope.js";
 import type { Answer, Passage } from "../core/types.js";
 import { spelledOutIn } from "../retrieve/acronyms.js";
 import { hasChinese } from "../retrieve/chinese-query.js";
@@ -221,6 +221,7 @@ export function answerExtractively(
         .filter(
           (u) =>
             u.passage.meta.file === file &&
+            speaksOfNamedPart(context.scope, u.passage.meta, u.text) &&
             !partBest.includes(u) &&
             !others.some((l) => `${u.passage.meta.section} ${u.text}`.includes(l)),
         )
