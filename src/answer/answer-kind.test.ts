@@ -17,6 +17,15 @@ describe("answerKind", () => {
     expect(answerKind("On what exact date was it signed?")).toBe("date");
   });
 
+  it("reads how often something happens as a frequency, and finds one in a text", () => {
+    expect(answerKind("How often is the forum held?")).toBe("frequency");
+    expect(answerKind("Has the forum's frequency changed?")).toBe("frequency");
+    expect(answerKind("论坛多久举办一次？")).toBe("frequency");
+    expect(holdsKind("The Forum will be organized biennially.", "frequency")).toBe(true);
+    expect(holdsKind("Seminars are held every two years.", "frequency")).toBe(true);
+    expect(holdsKind("The forum was held in Nanning in October 2011.", "frequency")).toBe(false);
+  });
+
   it("reads which years, bodies and countries a Chinese question asks for", () => {
     expect(answerKind("该计划涵盖哪些年份？")).toBe("date");
     expect(answerKind("还有哪些国际机构参加？")).toBe("person");

@@ -9,6 +9,7 @@ import { contentTerms } from "../store/lexical-index.js";
 export type AnswerKind =
   | "count"
   | "amount"
+  | "frequency"
   | "date"
   | "person"
   | "place"
@@ -21,6 +22,7 @@ export type AnswerKind =
 // Chinese question words, checked before the English patterns (the first match wins).
 const chineseKinds: [RegExp, AnswerKind][] = [
   [/多少钱|金额|预算|资金多少|多少(?:资金|经费|美元|元)/, "amount"],
+  [/多久(?:一次|举办|召开)?|频率|每隔多久|多长时间(?:一次|举办)/, "frequency"],
   [/什么时候|何时|哪一年|哪年|哪几年|哪些年份?|几月|日期|哪一天/, "date"],
   [/哪里|哪儿|何处|在哪(?![些个一次届种项部位家类条份年])|哪个城市|哪个国家|哪些国家/, "place"],
   // "哪个机构", "哪些国际机构", "哪家组织": which body or bodies (a few characters may qualify the noun).
@@ -34,6 +36,7 @@ const chineseKinds: [RegExp, AnswerKind][] = [
 
 const englishKinds: [RegExp, AnswerKind][] = [
   [/\bhow much (?:money|funding|fund|budget)|\b(?:budget|cost|funding amount|total amount|how much)\b/, "amount"],
+  [/\bhow (?:often|frequently|regularly)\b|\bfrequency\b/, "frequency"],
   [/\bhow many\b|\bnumber of\b/, "count"],
   [
     /^(?:when|on what date|in (?:what|which) years?|(?:what|which) (?:years?|date|month))\b|(?:^|[,;:]\s*|\b(?:and|or)\s+)when\b|\bwhen (?:was|were|is|are|did|does|do|will|would|has|have|had|can|could|should)\b|\b(?:what|which) (?:exact |precise |specific )?(?:years?|date|day|month)\b/,
@@ -69,6 +72,7 @@ const leadingKinds: [RegExp, AnswerKind][] = [
   [/^when\b/, "date"],
   [/^where\b/, "place"],
   [/^how many\b/, "count"],
+  [/^how (?:often|frequently)\b/, "frequency"],
   [/^why\b/, "reason"],
 ];
 
@@ -283,6 +287,8 @@ export function holdsKind(text: string, kind: AnswerKind, counted: readonly stri
       return countsNoun(text, counted);
     case "amount":
       return currency.test(text);
+    case "frequency":
+      return frequencyCue.test(text);
     case "name":
       return nameCue.test(text) || bracketedName.test(text);
     case "place": {
@@ -352,8 +358,21 @@ const bracketedName = /\((?=[^()]*\p{Lu})[^()]*\s[^()]*\)/u;
 // near-miss list questions and the tune split's lists).
 const listCommas = 4;
 
+// How often something happens: "annually", "biennially", "every two years", "twice a year", "regularly",
+// "at the interval of the Forum".
+const frequencyCue =
+  /\b(?:annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|monthly|quarterly|weekly|daily|regularly|periodically|every (?:\w+ )?(?:years?|months?|weeks?)|(?:once|twice|\w+ times) (?:a|per|every) (?:year|month|week)|each year|at the interval)\b/i;
+
 /** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
-export const verifiableKinds: readonly AnswerKind[] = ["date", "count", "amount", "place", "person", "name"];
+export const verifiableKinds: readonly AnswerKind[] = [
+  "date",
+  "count",
+  "amount",
+  "frequency",
+  "place",
+  "person",
+  "name",
+];
 
 const countedStop = new Set([
   "are",
@@ -576,6 +595,8 @@ export function answerWordTest(kind: AnswerKind): ((word: string) => boolean) | 
     }
     case "person":
       return (word) => /^\p{Lu}\p{Ll}/u.test(word);
+    case "frequency":
+      return (word) => frequencyCue.test(word);
     default:
       return undefined;
   }

@@ -262,6 +262,8 @@ export function askedFor(kind: AnswerKind, text: string): string {
     }
     case "amount":
       return "the amount asked for";
+    case "frequency":
+      return "the frequency asked for";
     case "date":
       return "the date asked for";
     case "place":

@@ -147,6 +147,27 @@ describe("answerExtractively", () => {
     expect(answer.passages).toEqual([p]);
   });
 
+  it("says the documents do not give how often, when no sentence about the thing gives a frequency", () => {
+    const p = passage("The fourth forum was held in Nanning in September 2014 with many participants.");
+    const answer = answerExtractively("How often is the forum held in Nanning?", [p], { idf });
+    expect(answer.found).toBe(false);
+    expect(answer.answer).toMatch(/^The documents do not give the frequency asked for\./);
+  });
+
+  it("quotes a fact for each side of a comparison, though it asks for one kind of fact", () => {
+    const past = passage("The forum was organized annually from 2011 to 2015 in Nanning.");
+    const planned = passage("The forum will be organized biennially from 2016 to 2020.");
+    const single = answerExtractively("How often was the forum organized from 2011 to 2015?", [past, planned], { idf });
+    expect(single.answer).not.toContain("biennially");
+    const compared = answerExtractively(
+      "How often was the forum organized from 2011 to 2015, compared with 2016 to 2020?",
+      [past, planned],
+      { idf },
+    );
+    expect(compared.answer).toContain("annually");
+    expect(compared.answer).toContain("biennially");
+  });
+
   it("answers not found when the passages cover too little of the question", () => {
     const p = passage("Mangrove restoration was discussed at the workshop.");
     expect(answerExtractively("Which countries signed the haze agreement in Jakarta?", [p], { idf }).found).toBe(false);

@@ -10,7 +10,14 @@ import { aboutRatio, aboutShare, askedFor, verifies } from "./decide-answer.js";
 import { unitContext } from "./unit-features.js";
 import { askedPastEvents, namesDone } from "./event-stage.js";
 import { evidenceUnits, type EvidenceUnit } from "./evidence-units.js";
-import { analyseQuestion, distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+import {
+  analyseQuestion,
+  asksToCompare,
+  distinctSubjects,
+  questionNames,
+  splitQuestion,
+  stripPreamble,
+} from "./question-analysis.js";
 import { scoreUnits, weightOf, type ScoredUnit } from "./score-units.js";
 
 export { notFoundAnswer } from "./compose-answer.js";
@@ -236,7 +243,10 @@ export function answerExtractively(
     {
       ...options,
       maxUnits:
-        subjects.length === 1 && verifiableKinds.includes(kind) && (context.scope?.files.size ?? 0) < 2
+        subjects.length === 1 &&
+        verifiableKinds.includes(kind) &&
+        (context.scope?.files.size ?? 0) < 2 &&
+        !asksToCompare(question)
           ? options.singleFactUnits
           : Math.max(options.maxUnits, subjects.length + 1),
     },

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { analyseQuestion, distinctSubjects, questionNames, splitQuestion, stripPreamble } from "./question-analysis.js";
+import {
+  analyseQuestion,
+  asksToCompare,
+  distinctSubjects,
+  questionNames,
+  splitQuestion,
+  stripPreamble,
+} from "./question-analysis.js";
 
 describe("stripPreamble", () => {
   it("keeps the topic of a question about what the documents say", () => {
@@ -191,5 +198,15 @@ describe("splitQuestion", () => {
     expect(
       splitQuestion("Under the 2009 plan, which body adopts the plan, and under the 2016 plan, which body reviews it?"),
     ).toEqual(["Under the 2009 plan, which body adopts the plan", "under the 2016 plan, which body reviews it?"]);
+  });
+});
+
+describe("asksToCompare", () => {
+  it("tells a question that sets two things side by side from one that asks one thing", () => {
+    expect(asksToCompare("How often was it held up to 2015, compared with the plan for 2016-2020?")).toBe(true);
+    expect(asksToCompare("Has its frequency changed between 2011 and 2020?")).toBe(true);
+    expect(asksToCompare("What do both strategies say about cities?")).toBe(true);
+    expect(asksToCompare("When was the forum held?")).toBe(false);
+    expect(asksToCompare("When was the name changed?")).toBe(false);
   });
 });

@@ -291,6 +291,18 @@ export function distinctSubjects(parts: readonly string[]): string[] {
   return parts.filter((part, i) => i === 0 || subject(part) !== subject(parts[i - 1] ?? ""));
 }
 
+/**
+ * Whether a question sets two things side by side ("… compared with the plan for 2016-2020?", "Has the
+ * frequency changed between …?", "What do both strategies say …?"): its answer has a fact for each, even
+ * when it asks for one kind of fact.
+ */
+export function asksToCompare(question: string): boolean {
+  return comparingCue.test(question);
+}
+
+const comparingCue =
+  /\b(?:compar(?:e|es|ed|ing|ison)|versus|vs\.?|differ(?:s|ed|ent|ently|ence|ences)?|chang(?:e|es|ed) (?:between|from|since)|both|the two|each)\b|相比|比较|对比|不同|区别|变化/i;
+
 const comparison =
   /^(?:how|in what ways?) (?:does|do|did|has|have) (.+?) (?:compare|differ|contrast) (?:with|from|to|against) (.+?)[?.]?$/i;
 const asksSomething = /\b(?:what|when|where|who|whom|whose|which|how|why)\b/i;
