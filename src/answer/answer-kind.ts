@@ -453,6 +453,8 @@ export interface Anchor {
   test(text: string): boolean;
   /** For an ordinal of a known thing: whether a text counts that thing by another ordinal ("the fourth Forum"). */
   countsAnother?(text: string): boolean;
+  /** For an ordinal of a known thing: whether a text counts that thing by any ordinal ("the first Forum", "the fourth"). */
+  countsAny?(text: string): boolean;
 }
 
 // Words after an ordinal within which the thing it counts must be named ("the second ASEAN-China
@@ -518,6 +520,7 @@ function ordinalAnchor(n: number, label: string, head?: string, otherHead = head
     label,
     // "The first China-ASEAN Dialogue" is not "the first Outlook": the ordinal must count the asked thing.
     test: (text) => counts(text, (m) => m === n, head),
+    ...(head === undefined ? {} : { countsAny: (text: string) => counts(text, () => true, head) }),
     ...(otherHead === undefined ? {} : { countsAnother: (text: string) => counts(text, (m) => m !== n, otherHead) }),
   };
 }

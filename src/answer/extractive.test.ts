@@ -168,6 +168,25 @@ describe("answerExtractively", () => {
     expect(compared.answer).toContain("biennially");
   });
 
+  it("reads an ordinal as picking one of a series only where the documents number that series", () => {
+    const report = passage(
+      'China and ASEAN are preparing the joint outlook report themed "Towards Green Development".',
+    );
+    const described = answerExtractively(
+      "Under what theme is the first joint outlook report being prepared?",
+      [report],
+      {
+        idf,
+      },
+    );
+    expect(described.found).toBe(true);
+    expect(described.answer).toContain("Towards Green Development");
+    const forum = passage('The fourth forum on green growth was held in Nanning, themed "Green Partnership".');
+    const another = answerExtractively("Under what theme was the first forum on green growth held?", [forum], { idf });
+    expect(another.found).toBe(false);
+    expect(another.answer).toMatch(/^The documents do not give the name or theme asked for\./);
+  });
+
   it("answers not found when the passages cover too little of the question", () => {
     const p = passage("Mangrove restoration was discussed at the workshop.");
     expect(answerExtractively("Which countries signed the haze agreement in Jakarta?", [p], { idf }).found).toBe(false);

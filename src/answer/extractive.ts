@@ -261,7 +261,9 @@ export function answerExtractively(
     const partKind = answerKind(part);
     const q = {
       kind: partKind === "other" ? kind : partKind,
-      anchors: questionAnchors(part),
+      // "The first joint outlook report" describes the report; an ordinal picks one of a series ("the first
+      // Forum") only where the documents number that series.
+      anchors: questionAnchors(part).filter((a) => !a.countsAny || candidates.some((u) => a.countsAny?.(u.text))),
       counted: analyseQuestion(part).counted,
       asked: expand(part),
       terms: analyseQuestion(part, expand(part)).terms.filter((t) => idf(t) > 0 && !askingTerms.has(t)),
