@@ -134,6 +134,11 @@ describe("holdsKind", () => {
     expect(holdsKind("The study was funded by the Ministry.", "place", [], country)).toBe(false);
   });
 
+  it("reads a town named with a particle whole, so a question naming its first word still finds it", () => {
+    const text = "In 2012, the Conference held at Rio de Janeiro (Rio + 20 Conference) adopted a document.";
+    expect(holdsKind(text, "place", [], "Rio+20 took place in which city?")).toBe(true);
+  });
+
   it("takes a town in brackets after a name as where that thing is", () => {
     const asked = "Where is the River Transfer Center?";
     expect(holdsKind("new platforms such as the River Transfer Center (Dongguan), are", "place", [], asked)).toBe(true);

@@ -174,7 +174,8 @@ interface PlacePatterns {
   cityOnly: RegExp;
   /**
    * Any other town the sentence puts something in: "was held in Guilin, Guangxi province" — one
-   * capitalised word after "in"/"at" that is not a month, a country or the first word of a longer name.
+   * capitalised word after "in"/"at" that is not a month, a country or the first word of a longer name,
+   * or a town's name joined by a particle, read whole ("held at Rio de Janeiro").
    */
   cuedTown: RegExp;
   /**
@@ -200,7 +201,7 @@ function placePatterns(): PlacePatterns {
     knownPlaceWord: new RegExp(`^(?:${countryNames}|${cityNames})$`),
     countryWord: new RegExp(`^(?:${countryNames})$`),
     cuedTown: new RegExp(
-      `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,})\\b(?![-–]|\\s+[A-Z][a-z])`,
+      `\\b(?:in|at|held in|hosted in|located in|based in)\\s+(?!(?:${monthNames})\\b)(?!(?:${countryNames})\\b)([A-Z][a-z]{2,}(?:\\s+(?:de|da|do|del|la|le|di)\\s+[A-Z][a-z]+)?)\\b(?![-–]|\\s+[A-Z][a-z])`,
       "g",
     ),
   };
