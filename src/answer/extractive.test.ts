@@ -187,6 +187,19 @@ describe("answerExtractively", () => {
     expect(another.answer).toMatch(/^The documents do not give the name or theme asked for\./);
   });
 
+  it("counts the words a question names the passages' document by as covered ('under River Plan III')", () => {
+    const forum = passage("The forum aims to generate policy recommendations on wetlands.", "plan.txt", "1.1 Forum");
+    const question = "What is the forum meant to generate under River Plan III?";
+    const scope = namedDocuments(question, [
+      { file: "plan.txt", title: "River Plan (2016-2020)", year: 2016, aliases: ["River Plan III"] },
+    ]);
+    // A rare "under" (weight 3): without the naming words, 3 of the terms' weight of 8 is covered ("forum",
+    // "generate" and "plan", from the file name); with "river" and "iii", 5.
+    const answer = answerExtractively(question, [forum], { idf: (t) => (t === "under" ? 3 : 1), scope });
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain("policy recommendations");
+  });
+
   it("answers not found when the passages cover too little of the question", () => {
     const p = passage("Mangrove restoration was discussed at the workshop.");
     expect(answerExtractively("Which countries signed the haze agreement in Jakarta?", [p], { idf }).found).toBe(false);

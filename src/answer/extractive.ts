@@ -131,8 +131,14 @@ export function answerExtractively(
   // Words about how the documents put things ("when the plan mentions …, which plan does it mean?") are not
   // what is asked about: the sentences that answer rarely use them.
   const known = analysis.terms.filter((t) => idf(t) > 0 && !readingTerms.has(t));
-  // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say").
-  const evidenceTerms = new Set(evidence.flatMap((p) => contentTerms(`${p.meta.title} ${p.meta.section} ${p.text}`)));
+  // A passage holds the words of its document's title too ("strategy" for "what does the 2016 strategy say"),
+  // and the words the question names its document by ("under Action Plan III").
+  const evidenceTerms = new Set(
+    evidence.flatMap((p) => [
+      ...contentTerms(`${p.meta.title} ${p.meta.section} ${p.text}`),
+      ...(context.scope?.namingTerms.get(p.meta.file) ?? []),
+    ]),
+  );
 
   const totalWeight = weightOf(known, idf);
   // An acronym the corpus never uses but the evidence spells out ("NPC": "National People's Congress") is known.
