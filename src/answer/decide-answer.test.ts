@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Passage } from "../core/types.js";
 import { answerKind, countedPhrase, holdsKind, questionAnchors } from "./answer-kind.js";
+import { rankEvidence } from "./decide-answer.js";
+import { namedDocuments } from "./document-scope.js";
 import { neighbourMap } from "./evidence-pool.js";
 import { answerExtractively } from "./extractive.js";
 
@@ -232,6 +234,24 @@ describe("evidence pool", () => {
         .sort(),
     ).toEqual(["a", "c"]);
     expect(map.get(other.id)).toEqual([]);
+  });
+
+  it("keeps the likeliest passages of each document a comparison names, however the others rank", () => {
+    const question = "How do the 2009 strategy and the 2016-2020 strategy fund cooperation?";
+    const documents = [
+      { file: "old.txt", title: "Strategy (2009-2015)", year: 2009 },
+      { file: "new.txt", title: "Strategy (2016-2020)", year: 2016 },
+    ];
+    const scope = namedDocuments(question, documents);
+    const older = [1, 2, 3, 4, 5].map((n) => passage(`Cooperation fund ${n} for the strategy.`, "old.txt", n));
+    const newer = passage("Voluntary contributions may support activities.", "new.txt", 0);
+    const pool = rankEvidence(question, [...older, newer], 4, { idf, scope });
+    expect(pool).toHaveLength(4);
+    expect(pool).toContain(newer);
+    // A question naming one document keeps the likeliest passages only.
+    const single = "How does the 2009 strategy fund cooperation?";
+    const one = rankEvidence(single, [...older, newer], 4, { idf, scope: namedDocuments(single, documents) });
+    expect(one).not.toContain(newer);
   });
 });
 
