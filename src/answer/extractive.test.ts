@@ -200,6 +200,18 @@ describe("answerExtractively", () => {
     expect(answer.answer).toContain("policy recommendations");
   });
 
+  it("quotes a close runner-up that holds an answer of the asked kind with a one-fact answer", () => {
+    // Both hold a "person or body" (the Centre is a body), the first one a little more of the question.
+    const role = passage("In November 2007, the top leader proposed to set up the Centre at the summit.");
+    const named = passage("At the summit in November 2007, Premier Wen Jiabao proposed to set up the Centre.");
+    const other = passage("The Centre was set up in 2010.");
+    const question = "Who proposed to set up the Centre at the summit in November 2007?";
+    const answer = answerExtractively(question, [role, named, other], { idf });
+    expect(answer.answer).toContain("top leader");
+    expect(answer.answer).toContain("Wen Jiabao");
+    expect(answer.answer).not.toContain("2010");
+  });
+
   it("answers not found when the passages cover too little of the question", () => {
     const p = passage("Mangrove restoration was discussed at the workshop.");
     expect(answerExtractively("Which countries signed the haze agreement in Jakarta?", [p], { idf }).found).toBe(false);
