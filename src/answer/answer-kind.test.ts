@@ -23,6 +23,7 @@ describe("answerKind", () => {
     expect(answerKind("论坛多久举办一次？")).toBe("frequency");
     expect(holdsKind("The Forum will be organized biennially.", "frequency")).toBe(true);
     expect(holdsKind("Seminars are held every two years.", "frequency")).toBe(true);
+    expect(holdsKind("Volunteers counted birds every spring.", "frequency")).toBe(true);
     expect(holdsKind("The forum was held in Nanning in October 2011.", "frequency")).toBe(false);
   });
 

@@ -359,10 +359,10 @@ const bracketedName = /\((?=[^()]*\p{Lu})[^()]*\s[^()]*\)/u;
 // near-miss list questions and the tune split's lists).
 const listCommas = 4;
 
-// How often something happens: "annually", "biennially", "every two years", "twice a year", "regularly",
-// "at the interval of the Forum".
+// How often something happens: "annually", "biennially", "every two years", "every spring", "twice a year",
+// "regularly", "at the interval of the Forum".
 const frequencyCue =
-  /\b(?:annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|monthly|quarterly|weekly|daily|regularly|periodically|every (?:\w+ )?(?:years?|months?|weeks?)|(?:once|twice|\w+ times) (?:a|per|every) (?:year|month|week)|each year|at the interval)\b/i;
+  /\b(?:annual(?:ly)?|yearly|biennial(?:ly)?|triennial(?:ly)?|monthly|quarterly|weekly|daily|regularly|periodically|(?:every|each) (?:\w+ )?(?:years?|months?|weeks?|days?|quarters?|seasons?|spring|summer|autumn|fall|winter)|(?:once|twice|\w+ times) (?:a|per|every) (?:year|month|week)|at the interval)\b/i;
 
 /** Kinds whose answer can be checked in the text (the others are judged on what they are about). */
 export const verifiableKinds: readonly AnswerKind[] = [
